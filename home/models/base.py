@@ -1,0 +1,46 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+
+# Page fields every translation shares or translates, per wagtail-localize.
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    SynchronizedField("show_in_menus"),
+]
+
+
+class BasePage(Page):
+    """Fields and behaviour every public page shares."""
+
+    lead = models.TextField(
+        _("lead"),
+        blank=True,
+        help_text=_("One or two sentences under the title, also shown in listings and search."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+    ]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("lead"),
+        TranslatableField("body"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def listing_text(self):
+        return self.search_description or self.lead

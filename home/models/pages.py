@@ -1,0 +1,37 @@
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+
+from .base import BasePage
+
+
+class ContentPage(BasePage):
+    """A general page: the network, how to join, hiding browsing traces …"""
+
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
+
+
+class SectionPage(BasePage):
+    """An index that introduces a section and lists the pages inside it."""
+
+    subpage_types = [
+        "home.ContentPage",
+        "home.ConsultationWindowPage",
+        "home.TopicPage",
+        "home.FAQPage",
+    ]
+    children_per_page = 30
+
+    class Meta:
+        verbose_name = _("section page")
+        verbose_name_plural = _("section pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().public().specific(defer=True)
+        paginator = Paginator(children, self.children_per_page)
+        context["children"] = paginator.get_page(request.GET.get("page"))
+        return context

@@ -1,0 +1,56 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+DEFAULT_QUICK_EXIT_URL = "https://tenki.jp/"
+
+
+@register_setting(icon="site")
+class NetworkSettings(BaseGenericSetting):
+    """Site-wide choices: the one-stop window every page points to, the quick exit."""
+
+    hub_window = models.ForeignKey(
+        "home.ConsultationWindowPage",
+        verbose_name=_("one-stop consultation window"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Its phone, email and hours appear in the header and footer of every page, "
+            "in the reader's language."
+        ),
+    )
+    traces_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page on hiding browsing traces"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked beside the quick exit on every page."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    quick_exit_url = models.URLField(
+        _("quick exit destination"),
+        default=DEFAULT_QUICK_EXIT_URL,
+        help_text=_("A neutral site that reveals nothing, e.g. a weather forecast."),
+    )
+
+    panels = [
+        PageChooserPanel("hub_window"),
+        PageChooserPanel("traces_page"),
+        PageChooserPanel("privacy_page"),
+        FieldPanel("quick_exit_url"),
+    ]
+
+    class Meta:
+        verbose_name = _("network settings")

@@ -1,0 +1,91 @@
+"""Whole-page cache for anonymous readers, cleared when editors publish.
+
+Django's cache middleware keys responses by URL and headers but cannot
+invalidate one page. Here every key carries a generation number; any change
+to published content bumps it (see ``home.signals``), so every process
+behind the proxy stops serving the old pages at once.
+
+Only requests without a session cookie, without a query string other than
+``page`` and outside the admin and members area are cached, and a response
+that sets a cookie never is. Search queries are never cached: what a reader
+searched for must not be stored.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import get_cache_key, learn_cache_key
+from django.utils.deprecation import MiddlewareMixin
+
+GENERATION_KEY = "page-cache-generation"
+UNCACHED_PREFIXES = ("/admin/", "/members/", "/healthz", "/documents/", "/static/", "/media/")
+CACHEABLE_QUERY_KEYS = {"page"}
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def invalidate():
+    """Make every cached page stale, in every process sharing the cache."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def _key_prefix():
+    return f"pages.{generation()}"
+
+
+def _is_cacheable(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not request.path.startswith(UNCACHED_PREFIXES)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and set(request.GET) <= CACHEABLE_QUERY_KEYS
+    )
+
+
+class FetchFromCacheMiddleware(MiddlewareMixin):
+    """Answer from the cache when an anonymous reader asks for a cached page."""
+
+    def process_request(self, request):
+        request._page_cache_update = False
+        if not _is_cacheable(request):
+            return None
+        prefix = _key_prefix()
+        request._page_cache_prefix = prefix
+        key = get_cache_key(request, prefix, "GET", cache=cache)
+        response = cache.get(key) if key else None
+        if response is None:
+            request._page_cache_update = True
+            return None
+        response["X-Page-Cache"] = "hit"
+        return response
+
+
+class UpdateCacheMiddleware(MiddlewareMixin):
+    """Store successful anonymous responses under the current generation."""
+
+    def process_response(self, request, response):
+        if not getattr(request, "_page_cache_update", False):
+            return response
+        if (
+            response.status_code != 200
+            or response.streaming
+            or response.cookies
+            or "private" in response.get("Cache-Control", "")
+        ):
+            return response
+        timeout = settings.PAGE_CACHE_SECONDS
+        key = learn_cache_key(request, response, timeout, request._page_cache_prefix, cache=cache)
+        if hasattr(response, "render") and callable(response.render):
+            response.add_post_render_callback(lambda r: cache.set(key, r, timeout))
+        else:
+            cache.set(key, response, timeout)
+        return response
