@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -5,11 +7,14 @@ from wagtail.models import Locale, Page
 
 MAX_QUERY_LENGTH = 100
 RESULTS_PER_PAGE = 10
+# Quotes, brackets and operators mean something to the database's full-text
+# syntax; a reader's search is words only.
+NOT_A_WORD = re.compile(r"[^\w\s]+")
 
 
 def search(request):
     """Search the public pages of the reader's language. Nothing is logged or stored."""
-    query = " ".join(request.GET.get("q", "").split())
+    query = " ".join(NOT_A_WORD.sub(" ", request.GET.get("q", "")).split())
     message = ""
     results = None
     if len(query) > MAX_QUERY_LENGTH:

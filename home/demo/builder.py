@@ -228,8 +228,8 @@ class DemoBuilder:
         return 1
 
     def enable_sync(self):
-        """New Japanese pages are copied to every locale, ready for translation."""
-        for locale in Locale.objects.exclude(pk=self.source_locale.pk):
+        """New Japanese pages are copied to each built locale, ready for translation."""
+        for locale in Locale.objects.filter(language_code__in=self.languages):
             LocaleSynchronization.objects.get_or_create(
                 locale=locale, defaults={"sync_from": self.source_locale}
             )

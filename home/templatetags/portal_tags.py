@@ -96,6 +96,17 @@ def menu_pages(home):
     return home.get_children().live().public().in_menu()
 
 
+def active_locale(request):
+    """The Locale of the request's language, looked up once per request."""
+    code = get_language()
+    cached = getattr(request, "_active_locale", None)
+    if cached is None or cached.language_code != code:
+        cached = Locale.objects.get_for_language(code)
+        if request is not None:
+            request._active_locale = cached
+    return cached
+
+
 @register.simple_tag(takes_context=True)
 def settings_page(context, name):
     """A page chosen in the network settings, in the reader's language when translated."""
@@ -103,7 +114,7 @@ def settings_page(context, name):
     chosen = getattr(network, name)
     if chosen is None:
         return None
-    active = Locale.get_active()
+    active = active_locale(context.get("request"))
     if chosen.locale_id == active.pk:
         return chosen
     return chosen.get_translation_or_none(active) or chosen

@@ -1,7 +1,6 @@
 import os
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from home.demo.builder import DemoBuilder
@@ -23,9 +22,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, languages=None, no_users=False, **options):
         codes = languages.split(",") if languages else None
+        # Pages are indexed for search as they are published.
         created = DemoBuilder(languages=codes, stdout=self.stdout).build()
-        if created:
-            call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Demo site ready ({created} pages created)."))
         if not no_users:
             self.ensure_admin()
@@ -40,4 +38,6 @@ class Command(BaseCommand):
         if created:
             user.set_password(password)
             user.save()
-        self.stdout.write(f"Admin login: /admin/  user {DEMO_ADMIN}  password {password}")
+            self.stdout.write(f"Admin login: /admin/  user {DEMO_ADMIN}  password {password}")
+        else:
+            self.stdout.write(f"Admin login: /admin/  user {DEMO_ADMIN} (password unchanged)")

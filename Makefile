@@ -1,0 +1,65 @@
+# Support Network Portal: `make run` serves the demo, `make test` runs every check.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+PYTEST_WORKERS ?= 2
+
+.PHONY: install run demo test lint format check messages check-messages test-sqlite test-postgres test-browser bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+demo: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+
+run: demo
+	@echo "Serving the demo site on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/, user admin, password $${DEMO_ADMIN_PASSWORD:-portal-demo-admin})"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install lint check check-messages test-sqlite test-postgres
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	SECRET_KEY=check-deploy-only-$$(printf '%050d' 0) ALLOWED_HOSTS=portal.example.jp WAGTAILADMIN_BASE_URL=https://portal.example.jp \
+		DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+messages: install
+	$(BIN)/python manage.py makemessages --all --no-location --ignore=.venv --ignore=staticfiles --ignore=tests
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+check-messages: install
+	$(BIN)/python scripts/check_messages.py
+
+# Everything, browser tests included, on SQLite.
+test-sqlite: install
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
+
+# Everything but the browser tests again on PostgreSQL (they run their own server on SQLite).
+test-postgres: install
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser"
+
+test-browser: install
+	$(BIN)/pytest -m browser
+
+bench: install
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles media .pytest_cache .ruff_cache
