@@ -25,6 +25,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 PAGES = {
     "home": "/ja/",
     "consultation window": "/ja/consultation/one-stop/",

@@ -39,3 +39,33 @@ def test_search_results_are_never_cached(client, db):
     client.get("/en/search/", {"q": "violence"})
     response = client.get("/en/search/", {"q": "violence"})
     assert "X-Page-Cache" not in response
+
+
+def test_every_process_sees_the_invalidation_through_redis(client, pages, settings):
+    """Production shares the cache in Redis; publishing in one process clears pages for all."""
+    import uuid
+
+    from django.core.cache.backends.redis import RedisCache
+
+    from portal import cache as page_cache
+
+    location = "redis://127.0.0.1:6379/15"
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    other_process = RedisCache(location, {"KEY_PREFIX": prefix})
+    try:
+        client.get("/en/faq/")
+        assert client.get("/en/faq/")["X-Page-Cache"] == "hit"
+        seen_before = other_process.get(page_cache.GENERATION_KEY)
+        faq = pages["en"]["faq"]
+        faq.save_revision().publish()
+        assert other_process.get(page_cache.GENERATION_KEY) > seen_before
+        assert "X-Page-Cache" not in client.get("/en/faq/")
+    finally:
+        other_process.clear()
