@@ -13,10 +13,19 @@ def admin_client(client, django_user_model, db):
     return client
 
 
-def test_admin_login_is_in_japanese(client, db):
-    response = client.get("/admin/login/")
+def test_admin_is_in_japanese_whatever_the_browser_asks(client, db):
+    response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert response.status_code == 200
     assert 'lang="ja"' in response.content.decode()
+
+
+def test_an_editor_may_choose_english_for_the_admin(admin_client, django_user_model):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(django_user_model.objects.get(username="boss"))
+    profile.preferred_language = "en"
+    profile.save()
+    assert 'lang="en"' in admin_client.get("/admin/").content.decode()
 
 
 def test_editor_can_open_the_page_editor(admin_client, pages):
