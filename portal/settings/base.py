@@ -22,6 +22,7 @@ DEBUG = env.bool("DEBUG", default=False)
 
 INSTALLED_APPS = [
     "home",
+    "members",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -40,6 +41,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -58,6 +61,7 @@ MIDDLEWARE = [
     "portal.cache.FetchFromCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -1,0 +1,87 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganizationKind(models.TextChoices):
+    CITY = "city", _("City department")
+    AGENCY = "agency", _("Related agency")
+    NPO = "npo", _("NPO or citizens' group")
+    BUSINESS = "business", _("Business or shop")
+    MEDICAL = "medical", _("Medical or care provider")
+    EDUCATION = "education", _("School or education")
+    OTHER = "other", _("Other")
+
+
+class Offer(models.TextChoices):
+    """What an organization can do for the network (the seed's examples)."""
+
+    POSTERS = "posters", _("Display posters")
+    LEAFLETS = "leaflets", _("Hand out leaflets and cards")
+    ACCOMPANY = "accompany", _("Accompany a person to the centre")
+    LECTURES = "lectures", _("Attend lectures")
+    OUTREACH = "outreach", _("Outreach")
+    DROP_IN = "drop_in", _("Offer a drop-in place")
+    OTHER = "other", _("Other")
+
+
+class OrganizationFields(models.Model):
+    """What an organization tells the network about itself: in sign-ups and in the roster."""
+
+    name = models.CharField(_("organization name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices)
+    address = models.TextField(_("address"))
+    contact_name = models.CharField(_("contact person"), max_length=100)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=40)
+    offers = models.JSONField(_("what the organization can do"), default=list, blank=True)
+    offers_other = models.CharField(_("other, in their words"), max_length=300, blank=True)
+    listed_publicly = models.BooleanField(_("may be listed publicly"), default=False)
+
+    class Meta:
+        abstract = True
+
+    def get_offers_display(self):
+        labels = dict(Offer.choices)
+        return [labels[o] for o in self.offers if o in labels]
+
+
+class Organization(OrganizationFields):
+    """A member of the network: a city department, an agency or a registered organization."""
+
+    is_active = models.BooleanField(_("active"), default=True)
+    joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("Organization administrator")
+        MEMBER = "member", _("Member")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self):
+        return f"{self.user} ({self.organization})"
+
+    @property
+    def is_admin(self):
+        return self.role == self.Role.ADMIN
