@@ -21,7 +21,7 @@ demo: install
 	$(BIN)/python manage.py load_demo
 
 run: demo
-	@echo "Serving the demo site on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/, user admin, password $${DEMO_ADMIN_PASSWORD:-portal-demo-admin})"
+	@echo "Serving the demo site on http://127.0.0.1:$(PORT)/ - log in at http://127.0.0.1:$(PORT)/members/login/ with a demo account above (current code: $(BIN)/python manage.py demo_code admin)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install lint check check-messages test-sqlite test-postgres

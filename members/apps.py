@@ -6,3 +6,6 @@ class MembersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "members"
     verbose_name = _("Members")
+
+    def ready(self):
+        from . import admin_reset, audit, privacy, signals  # noqa: F401

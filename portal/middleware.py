@@ -1,5 +1,19 @@
 from django.conf import settings
+from django.middleware import locale
 from django.utils import translation
+
+# Paths outside i18n_patterns: a 404 there is a 404, not a hint to add a language prefix.
+UNPREFIXED_PATHS = ("/admin/", "/members/", "/documents/", "/healthz", "/sitemap.xml")
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's, but it never redirects a missing admin or members URL to /ja/…"""
+
+    def process_response(self, request, response):
+        if request.path.startswith(UNPREFIXED_PATHS):
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)
 
 
 class AdminLanguageMiddleware:

@@ -13,6 +13,7 @@ from . import views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("members/", include("members.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
@@ -25,6 +26,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("", include("members.public_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

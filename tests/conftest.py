@@ -1,6 +1,9 @@
 import pytest
 from django.core.management import call_command
 
+from members.models import Membership, Organization, PledgeVersion
+from tests.auth import log_in, make_user
+
 # The demo site, in Japanese and English, is built once per test process and
 # every test runs inside a transaction that is rolled back afterwards.
 TEST_LANGUAGES = "en"
@@ -30,3 +33,51 @@ def pages(db):
     for page in Page.objects.live().select_related("locale").specific():
         found.setdefault(page.locale.language_code, {})[page.slug] = page
     return found
+
+
+@pytest.fixture
+def organization(db):
+    return Organization.objects.create(
+        name="テスト事業所",
+        kind="npo",
+        address="上尾市",
+        contact_name="山田",
+        email="org@example.jp",
+        phone="048",
+    )
+
+
+@pytest.fixture
+def pledge(db):
+    return PledgeVersion.current() or PledgeVersion.objects.create(
+        version=1, text="秘密を守ります。"
+    )
+
+
+@pytest.fixture
+def member(django_user_model, organization, pledge):
+    return make_user(django_user_model, "member", organization=organization)
+
+
+@pytest.fixture
+def org_admin(django_user_model, organization, pledge):
+    return make_user(
+        django_user_model, "orgadmin", organization=organization, role=Membership.Role.ADMIN
+    )
+
+
+@pytest.fixture
+def staff(django_user_model, pledge):
+    return make_user(django_user_model, "staff", staff=True)
+
+
+@pytest.fixture
+def member_client(client, member):
+    log_in(client, member)
+    return client
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    log_in(client, staff)
+    return client

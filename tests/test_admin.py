@@ -7,14 +7,12 @@ from home.models import NetworkSettings
 
 
 @pytest.fixture
-def admin_client(client, django_user_model, db):
-    admin = django_user_model.objects.create_superuser("boss", "boss@example.jp", "pw")
-    client.force_login(admin)
-    return client
+def admin_client(staff_client):
+    return staff_client
 
 
-def test_admin_is_in_japanese_whatever_the_browser_asks(client, db):
-    response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+def test_admin_is_in_japanese_whatever_the_browser_asks(admin_client):
+    response = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert response.status_code == 200
     assert 'lang="ja"' in response.content.decode()
 
@@ -22,7 +20,7 @@ def test_admin_is_in_japanese_whatever_the_browser_asks(client, db):
 def test_an_editor_may_choose_english_for_the_admin(admin_client, django_user_model):
     from wagtail.users.models import UserProfile
 
-    profile = UserProfile.get_for_user(django_user_model.objects.get(username="boss"))
+    profile = UserProfile.get_for_user(django_user_model.objects.get(username="staff"))
     profile.preferred_language = "en"
     profile.save()
     assert 'lang="en"' in admin_client.get("/admin/").content.decode()

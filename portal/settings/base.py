@@ -55,7 +55,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.cache.UpdateCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.LocaleMiddleware",
     "portal.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "portal.cache.FetchFromCacheMiddleware",
@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "members.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -183,6 +184,21 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+
+# Members and editors: password, then a TOTP code or a backup code.
+LOGIN_URL = "members:login"
+WAGTAIL_FRONTEND_LOGIN_URL = "/members/login/"
+OTP_TOTP_ISSUER = "Support Network Portal"
+# django-otp's own exponential delay could lock an owner out for days; our
+# hourly counters (members.security) throttle instead.
+OTP_TOTP_THROTTLE_FACTOR = 0
+MEMBERS_MAX_FAILURES_PER_HOUR = env.int("MEMBERS_MAX_FAILURES_PER_HOUR", default=100)
+MEMBERS_MAX_FAILURES_PER_ADDRESS = env.int("MEMBERS_MAX_FAILURES_PER_ADDRESS", default=300)
+# Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+MEMBERS_IDLE_TIMEOUT = env.int("MEMBERS_IDLE_TIMEOUT", default=30 * 60)
+MEMBERS_ABSOLUTE_TIMEOUT = env.int("MEMBERS_ABSOLUTE_TIMEOUT", default=12 * 60 * 60)
+SESSION_COOKIE_AGE = MEMBERS_ABSOLUTE_TIMEOUT
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="smtp://localhost:25")

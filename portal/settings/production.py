@@ -32,7 +32,9 @@ if env.str("REDIS_URL", default=""):
         }
     }
 
-# The proxy terminates TLS and says so in X-Forwarded-Proto.
+# The proxy terminates TLS and says so in X-Forwarded-Proto, and appends the
+# reader's address to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)

@@ -31,6 +31,13 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+class ServerURL(str):
+    """The server's base URL, which also knows the server's database file."""
+
+    database = None
+    mail = None
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -40,20 +47,23 @@ def free_port():
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     database = tmp_path_factory.mktemp("browser") / "demo.sqlite3"
+    port = free_port()
     env = os.environ | {
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
         "DATABASE_URL": f"sqlite:///{database}",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(database.parent / "mail"),
     }
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run(
-        [*manage, "load_demo", f"--languages={BROWSER_LANGUAGES}", "--no-users"],
+        [*manage, "load_demo", f"--languages={BROWSER_LANGUAGES}"],
         cwd=ROOT,
         env=env,
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    port = free_port()
     process = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
         cwd=ROOT,
@@ -61,7 +71,9 @@ def server(tmp_path_factory):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    base = f"http://127.0.0.1:{port}"
+    base = ServerURL(f"http://127.0.0.1:{port}")
+    base.database = database
+    base.mail = database.parent / "mail"
     deadline = time.monotonic() + 60
     while True:
         try:

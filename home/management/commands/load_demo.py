@@ -1,11 +1,21 @@
+import base64
 import os
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from home.demo.builder import DemoBuilder
+from members.demo import build_member_demo
+from members.models import Membership, Organization, PledgeAcceptance, PledgeVersion
 
-DEMO_ADMIN = "admin"
+DEMO_PASSWORD = "portal-demo-password"  # noqa: S105 (the demo's published password)
+# (username, staff, organization kind to join, role)
+DEMO_ACCOUNTS = [
+    ("admin", True, None, None),
+    ("org-admin", False, "npo", Membership.Role.ADMIN),
+    ("member", False, "npo", Membership.Role.MEMBER),
+]
 
 
 class Command(BaseCommand):
@@ -17,27 +27,53 @@ class Command(BaseCommand):
             help="Comma-separated language codes to translate into (default: all).",
         )
         parser.add_argument(
-            "--no-users", action="store_true", help="Do not create the demo admin account."
+            "--no-users", action="store_true", help="Do not create the demo accounts."
         )
 
     def handle(self, *args, languages=None, no_users=False, **options):
         codes = languages.split(",") if languages else None
         # Pages are indexed for search as they are published.
         created = DemoBuilder(languages=codes, stdout=self.stdout).build()
+        build_member_demo(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo site ready ({created} pages created)."))
         if not no_users:
-            self.ensure_admin()
+            self.ensure_accounts()
 
-    def ensure_admin(self):
-        password = os.environ.get("DEMO_ADMIN_PASSWORD", "portal-demo-admin")
+    def ensure_accounts(self):
+        """Demo accounts with known passwords and TOTP secrets: for trying the demo only."""
+        password = os.environ.get("DEMO_PASSWORD", DEMO_PASSWORD)
         user_model = get_user_model()
-        user, created = user_model.objects.get_or_create(
-            username=DEMO_ADMIN,
-            defaults={"email": "admin@example.jp", "is_staff": True, "is_superuser": True},
+        pledge = PledgeVersion.current()
+        self.stdout.write(
+            "\nDemo accounts (demo only; log in at /members/login/, editors then use /admin/):"
         )
-        if created:
-            user.set_password(password)
-            user.save()
-            self.stdout.write(f"Admin login: /admin/  user {DEMO_ADMIN}  password {password}")
-        else:
-            self.stdout.write(f"Admin login: /admin/  user {DEMO_ADMIN} (password unchanged)")
+        for username, staff, kind, role in DEMO_ACCOUNTS:
+            user, created = user_model.objects.get_or_create(
+                username=username,
+                defaults={
+                    "email": f"{username}@example.jp",
+                    "is_staff": staff,
+                    "is_superuser": staff,
+                    "first_name": username,
+                },
+            )
+            if created:
+                user.set_password(password)
+                user.save()
+            if kind and not hasattr(user, "membership"):
+                organization = (
+                    Organization.objects.filter(kind=kind, is_active=True).order_by("pk").first()
+                )
+                Membership.objects.create(user=user, organization=organization, role=role)
+            if pledge and kind:
+                PledgeAcceptance.objects.get_or_create(user=user, version=pledge)
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            if device is None:
+                device = TOTPDevice.objects.create(user=user, name="demo", confirmed=True)
+            secret = base64.b32encode(device.bin_key).decode()
+            shown = password if created else "(unchanged)"
+            self.stdout.write(f"  {username:<10} password {shown:<22} TOTP secret {secret}")
+        self.stdout.write(
+            "  Add the TOTP secret to an authenticator app, or print a current code with:\n"
+            "  python manage.py demo_code USERNAME"
+        )

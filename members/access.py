@@ -1,0 +1,31 @@
+"""Who may see members-only things: verified, active, pledged members (and staff)."""
+
+from .models import Membership, PledgeAcceptance, PledgeVersion
+
+
+def is_verified(user):
+    return bool(user.is_authenticated and user.is_active and user.is_verified())
+
+
+def membership_of(user):
+    if not user.is_authenticated:
+        return None
+    try:
+        membership = user.membership
+    except Membership.DoesNotExist:
+        return None
+    return membership if membership.organization.is_active else None
+
+
+def is_member(user):
+    """A verified user of an active organization, or verified staff."""
+    if not is_verified(user):
+        return False
+    return user.is_staff or membership_of(user) is not None
+
+
+def needs_pledge(user):
+    current = PledgeVersion.current()
+    if current is None:
+        return False
+    return not PledgeAcceptance.objects.filter(user=user, version=current).exists()

@@ -1,0 +1,71 @@
+"""Staff reset a member's lost second factor from the admin's user list.
+
+The reset removes every factor and ends every session; a fresh one-time
+link lets the member set up a new authenticator (their password stays).
+"""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
+
+from members import security
+from members.models import Invitation
+from members.views.organization import send_invitation
+
+PERMISSION = "auth.change_user"
+
+
+def reset_view(request, user_id):
+    if not request.user.has_perm(PERMISSION):
+        raise PermissionDenied
+    member = get_object_or_404(get_user_model(), pk=user_id)
+    if request.method == "POST":
+        with transaction.atomic():
+            security.reset_second_factor(member, by=request.user)
+            membership = getattr(member, "membership", None)
+            if membership is not None and member.email:
+                invitation = Invitation.create(
+                    email=member.email,
+                    name=member.get_full_name(),
+                    organization=membership.organization,
+                    role=membership.role,
+                    invited_by=request.user,
+                )
+                send_invitation(request, invitation)
+        messages.success(
+            request,
+            _("The second factor of %(name)s was reset. They were sent a link to set up a new one.")
+            % {"name": member.get_full_name() or member.get_username()},
+        )
+        return redirect("wagtailusers_users:index")
+    return TemplateResponse(request, "members/admin/reset_second_factor.html", {"member": member})
+
+
+@hooks.register("register_admin_urls")
+def reset_urls():
+    return [
+        path(
+            "members/reset-second-factor/<int:user_id>/",
+            reset_view,
+            name="members_reset_second_factor",
+        )
+    ]
+
+
+@hooks.register("register_user_listing_buttons")
+def reset_button(user, request_user):
+    if request_user.has_perm(PERMISSION) and user.pk != request_user.pk:
+        yield ListingButton(
+            gettext_lazy("Reset second factor"),
+            reverse("members_reset_second_factor", args=[user.pk]),
+            priority=60,
+            icon_name="key",
+        )

@@ -1,0 +1,108 @@
+"""The mail queue: every email is stored first, then sent, and retried until it goes.
+
+``queue_email`` saves an ``OutgoingEmail`` in the caller's transaction, so the
+email exists exactly when what it is about does. After the commit, and every
+minute from ``send_queued_emails``, ``send_due_emails`` sends what is due; a
+failure is recorded and tried again later, with a growing pause.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.mail import get_connection, send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from members.models import OutgoingEmail
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 100
+MAX_BACKOFF = datetime.timedelta(hours=1)
+# An email being sent is put this far into the future first, so two processes
+# never send it twice; if the sender dies, the email is simply due again later.
+CLAIM_FOR = datetime.timedelta(minutes=10)
+# Sending may happen inside a web request: a stuck mail server must not hold it.
+DEFAULT_TIMEOUT = 10
+
+
+def queue_email(to, subject, body):
+    """Store an email in the current transaction; try to send it once that commits."""
+    # A subject is one line: a line break in it (from a name someone typed) would
+    # make every sending attempt fail.
+    subject = " ".join(str(subject).split())[:300]
+    email = OutgoingEmail.objects.create(to=to, subject=subject, body=str(body))
+    transaction.on_commit(send_due_emails)
+    return email
+
+
+def backoff(attempts):
+    """The pause after the n-th failed attempt: 1, 2, 4 … minutes, at most an hour."""
+    return min(datetime.timedelta(minutes=2 ** max(attempts - 1, 0)), MAX_BACKOFF)
+
+
+def send_due_emails(limit=BATCH_SIZE):
+    """Send every unsent email whose time has come. Returns how many went; never raises."""
+    try:
+        return _send_due(limit)
+    except Exception:
+        logger.exception("Sending queued emails failed; they stay queued.")
+        return 0
+
+
+def _send_due(limit):
+    now = timezone.now()
+    due = OutgoingEmail.objects.filter(sent_at__isnull=True, next_attempt_at__lte=now)
+    claimed = [email for email in due.order_by("next_attempt_at", "pk")[:limit] if _claim(email)]
+    if not claimed:
+        return 0
+    connection = get_connection(timeout=getattr(settings, "EMAIL_TIMEOUT", None) or DEFAULT_TIMEOUT)
+    try:
+        connection.open()
+    except Exception as error:
+        # The server cannot be reached: no use trying each email in turn.
+        for email in claimed:
+            _record_failure(email, error)
+        return 0
+    sent = 0
+    try:
+        for email in claimed:
+            try:
+                send_mail(email.subject, email.body, None, [email.to], connection=connection)
+            except Exception as error:
+                _record_failure(email, error)
+            else:
+                _record_success(email)
+                sent += 1
+    finally:
+        try:
+            connection.close()
+        except Exception:
+            logger.warning("Closing the mail connection failed.", exc_info=True)
+    return sent
+
+
+def _claim(email):
+    """Take an email for this process; False if another process took it first."""
+    claimed = OutgoingEmail.objects.filter(
+        pk=email.pk, sent_at__isnull=True, next_attempt_at=email.next_attempt_at
+    ).update(next_attempt_at=timezone.now() + CLAIM_FOR)
+    return claimed == 1
+
+
+def _record_success(email):
+    # The body may hold a one-time invitation link: once delivered, it is not kept.
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        sent_at=timezone.now(), attempts=email.attempts + 1, last_error="", body=""
+    )
+
+
+def _record_failure(email, error):
+    attempts = email.attempts + 1
+    logger.warning("Email %s not sent (attempt %s): %s", email.pk, attempts, error)
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        attempts=attempts,
+        last_error=f"{type(error).__name__}: {error}"[:2000],
+        next_attempt_at=timezone.now() + backoff(attempts),
+    )

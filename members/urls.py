@@ -1,0 +1,43 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from members.views import account, organization
+
+app_name = "members"
+
+urlpatterns = [
+    path("", account.dashboard_view, name="dashboard"),
+    path("login/", account.login_view, name="login"),
+    path("verify/", account.verify_view, name="verify"),
+    path("logout/", account.logout_view, name="logout"),
+    path("invitation/<str:token>/", account.invitation_view, name="accept_invitation"),
+    path("pledge/", account.pledge_view, name="pledge"),
+    path("security/", account.security_view, name="security"),
+    path("organization/", organization.organization_view, name="organization"),
+    path("organization/invite/", organization.invite_view, name="invite"),
+    path("organization/remove/<int:pk>/", organization.remove_view, name="remove"),
+    # Resetting a password never logs anyone in: the second factor is still asked at login.
+    path(
+        "password-reset/",
+        auth_views.PasswordResetView.as_view(
+            template_name="members/password_reset.html",
+            email_template_name="members/emails/password_reset.txt",
+            success_url=reverse_lazy("members:password_reset_sent"),
+        ),
+        name="password_reset",
+    ),
+    path(
+        "password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(template_name="members/password_reset_sent.html"),
+        name="password_reset_sent",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="members/password_reset_confirm.html",
+            success_url=reverse_lazy("members:login"),
+            post_reset_login=False,
+        ),
+        name="password_reset_confirm",
+    ),
+]

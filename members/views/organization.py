@@ -1,0 +1,142 @@
+"""Organization administrators: colleagues, invitations and the organization's profile."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from wagtail.log_actions import log
+
+from members import security
+from members.access import membership_of
+from members.emails import queue_email
+from members.forms.account import InviteForm
+from members.models import Invitation, Membership, Offer, Organization
+
+
+class ProfileForm(forms.ModelForm):
+    offers = forms.MultipleChoiceField(
+        label=gettext_lazy("What the organization can do"),
+        choices=Offer.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Organization
+        fields = [
+            "name",
+            "address",
+            "contact_name",
+            "email",
+            "phone",
+            "offers",
+            "offers_other",
+            "listed_publicly",
+        ]
+
+
+def admin_membership(request):
+    membership = membership_of(request.user)
+    if membership is None or not membership.is_admin:
+        raise PermissionDenied
+    return membership
+
+
+def send_invitation(request, invitation):
+    link = settings.WAGTAILADMIN_BASE_URL + reverse(
+        "members:accept_invitation", kwargs={"token": invitation.token}
+    )
+    body = _(
+        "You have been invited to the members area of the support network by %(org)s.\n\n"
+        "Open this link within 7 days to set a password and set up your second factor:\n%(link)s\n"
+    ) % {"org": invitation.organization.name, "link": link}
+    queue_email(invitation.email, _("Invitation to the members area"), body)
+
+
+@never_cache
+def organization_view(request):
+    membership = admin_membership(request)
+    organization = membership.organization
+    profile = ProfileForm(
+        request.POST if request.method == "POST" else None, instance=organization, prefix="profile"
+    )
+    invite = InviteForm(prefix="invite")
+    if request.method == "POST" and profile.is_valid():
+        profile.save()
+        log(instance=organization, action="wagtail.edit", user=request.user)
+        messages.success(request, _("The organization's profile was saved."))
+        return redirect("members:organization")
+    return render(
+        request,
+        "members/organization.html",
+        {
+            "organization": organization,
+            "profile": profile,
+            "invite": invite,
+            "colleagues": organization.memberships.select_related("user").order_by(
+                "user__first_name"
+            ),
+            "invitations": organization.invitations.filter(used_at__isnull=True).order_by(
+                "-created_at"
+            ),
+        },
+    )
+
+
+@require_POST
+def invite_view(request):
+    membership = admin_membership(request)
+    form = InviteForm(request.POST, prefix="invite")
+    if not form.is_valid():
+        messages.error(request, _("Please give a name and a valid email address."))
+        return redirect("members:organization")
+    with transaction.atomic():
+        invitation = Invitation.create(
+            email=form.cleaned_data["email"],
+            name=form.cleaned_data["name"],
+            organization=membership.organization,
+            invited_by=request.user,
+        )
+        send_invitation(request, invitation)
+        log(
+            instance=membership.organization,
+            action="members.invite",
+            user=request.user,
+            data={"email": invitation.email},
+        )
+    messages.success(
+        request, _("An invitation was sent to %(email)s.") % {"email": invitation.email}
+    )
+    return redirect("members:organization")
+
+
+@require_POST
+def remove_view(request, pk):
+    membership = admin_membership(request)
+    colleague = get_object_or_404(Membership, pk=pk, organization=membership.organization)
+    if colleague.user_id == request.user.pk:
+        messages.error(request, _("You cannot remove yourself."))
+        return redirect("members:organization")
+    with transaction.atomic():
+        user = colleague.user
+        colleague.delete()
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        security.logout_everywhere(user)
+        log(
+            instance=membership.organization,
+            action="members.remove",
+            user=request.user,
+            data={"user": user.pk},
+        )
+    messages.success(
+        request, _("%(name)s no longer has access.") % {"name": user.get_full_name() or user.email}
+    )
+    return redirect("members:organization")

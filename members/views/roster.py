@@ -1,0 +1,40 @@
+"""The public list of registered organizations that agreed to be listed."""
+
+import hashlib
+
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from members.models import Offer, Organization
+
+
+def daily_order(organizations, day):
+    """A fair order: shuffled by a hash of the day, the same all day, new the next day.
+
+    Neither the date an organization joined nor its name puts it first.
+    """
+    return sorted(
+        organizations,
+        key=lambda org: hashlib.sha256(f"{day.isoformat()}:{org.pk}".encode()).hexdigest(),
+    )
+
+
+@require_safe
+def roster_view(request):
+    chosen = [value for value in Offer.values if value in request.GET.getlist("offer")]
+    organizations = Organization.objects.filter(is_active=True, listed_publicly=True).only(
+        "pk", "name", "kind", "address", "offers", "offers_other"
+    )
+    # Few organizations, and JSON lookups differ between databases: filter here.
+    if chosen:
+        organizations = [org for org in organizations if set(org.offers) & set(chosen)]
+    return TemplateResponse(
+        request,
+        "members/roster.html",
+        {
+            "organizations": daily_order(organizations, timezone.localdate()),
+            "offers": [(value, label, value in chosen) for value, label in Offer.choices],
+            "chosen": chosen,
+        },
+    )

@@ -1,0 +1,118 @@
+"""The public sign-up form: stored first, then the emails about it are queued."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_http_methods, require_safe
+from wagtail.users.models import UserProfile
+
+from members.emails import queue_email
+from members.forms.signup import SignupForm
+from members.models import PledgeVersion
+from members.security import client_address
+
+MAX_APPLICATIONS_PER_HOUR = 5
+RATE_WINDOW = 3600
+REVIEW_PERMISSION = "members.change_application"
+
+
+def _rate_key(request):
+    # A keyed hash: the cache never holds a reader's address.
+    digest = salted_hmac("members.signup.rate", client_address(request)).hexdigest()[:32]
+    return f"members.signup.{digest}"
+
+
+def _is_rate_limited(request):
+    return cache.get(_rate_key(request), 0) >= MAX_APPLICATIONS_PER_HOUR
+
+
+def _count_application(request):
+    key = _rate_key(request)
+    if not cache.add(key, 1, RATE_WINDOW):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired in between
+            cache.set(key, 1, RATE_WINDOW)
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "HEAD", "POST"])
+def signup_view(request):
+    pledge = PledgeVersion.current()
+    context = {"pledge": pledge}
+    if pledge is None:
+        # Nothing can be accepted before the hub publishes a pledge.
+        return render(request, "members/signup_form.html", context, status=503)
+    if request.method != "POST":
+        context["form"] = SignupForm(pledge=pledge)
+        return render(request, "members/signup_form.html", context)
+
+    if _is_rate_limited(request):
+        context["limited"] = True
+        return render(request, "members/signup_form.html", context, status=429)
+    form = SignupForm(request.POST, pledge=pledge)
+    if form.is_bot:
+        # Look like a success, so the program learns nothing.
+        _count_application(request)
+        return redirect("signup_done")
+    if form.is_valid():
+        with transaction.atomic():
+            application = form.save(commit=False)
+            application.language = translation.get_language()
+            application.save()
+            notify_new_application(application)
+        _count_application(request)
+        return redirect("signup_done")
+    context["form"] = form
+    return render(request, "members/signup_form.html", context)
+
+
+@never_cache
+@require_safe
+def signup_done_view(request):
+    return render(request, "members/signup_done.html")
+
+
+def reviewers():
+    """Active superusers and active users allowed to review applications, with an email."""
+    users = get_user_model().objects.with_perm(
+        REVIEW_PERMISSION, backend="django.contrib.auth.backends.ModelBackend"
+    )
+    return users.exclude(email="")
+
+
+def notify_new_application(application):
+    """Queue the applicant's confirmation, in their language, and a notice to each reviewer."""
+    with translation.override(application.language):
+        queue_email(
+            application.email,
+            _("We received your application to the support network"),
+            render_to_string(
+                "members/emails/application_received.txt", {"application": application}
+            ),
+        )
+    review_url = settings.WAGTAILADMIN_BASE_URL + reverse(
+        "members_applications:inspect", args=[application.pk]
+    )
+    languages = dict(UserProfile.objects.values_list("user_id", "preferred_language"))
+    for user in reviewers():
+        language = languages.get(user.pk) or settings.WAGTAILADMIN_DEFAULT_LANGUAGE
+        with translation.override(language):
+            queue_email(
+                user.email,
+                _("New application to the network: %(name)s") % {"name": application.name},
+                render_to_string(
+                    "members/emails/application_staff_notice.txt",
+                    {"application": application, "review_url": review_url, "user": user},
+                ),
+            )

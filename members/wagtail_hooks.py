@@ -1,0 +1,39 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+
+from members.admin_views import application_viewset, organization_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_application_viewset():
+    return application_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_organization_viewset():
+    return organization_viewset
+
+
+@hooks.register("register_log_actions")
+def register_review_actions(actions):
+    actions.register_action(
+        "members.approve",
+        _("Approve application"),
+        _("Application approved: organization created, contact person invited"),
+    )
+
+    @actions.register_action("members.reject")
+    class RejectFormatter(LogFormatter):
+        label = _("Reject application")
+        message = _("Application rejected")
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason", "")
+
+    actions.register_action(
+        "members.deactivate", _("Deactivate organization"), _("Organization deactivated")
+    )
+    actions.register_action(
+        "members.reactivate", _("Reactivate organization"), _("Organization reactivated")
+    )
