@@ -53,7 +53,11 @@ def application(db):
 
 @pytest.fixture
 def reviewer(client, django_user_model, db):
+    from wagtail.users.models import UserProfile
+
     user = staff_with(django_user_model, "reviewer", "change_application")
+    # This reviewer chose English for the admin (the default is Japanese).
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
     log_in(client, user)
     return user
 
