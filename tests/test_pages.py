@@ -49,3 +49,9 @@ def test_sitemap_lists_pages_in_every_built_language(client, db):
     xml = client.get("/sitemap.xml").content.decode()
     assert "/ja/topics/dv/" in xml
     assert "/en/topics/dv/" in xml
+
+
+def test_every_page_leads_to_the_roster_and_the_sign_up_form(client, db):
+    html = client.get("/ko/").content.decode()
+    assert 'href="/ko/network/organizations/"' in html
+    assert 'href="/ko/join/apply/"' in html
