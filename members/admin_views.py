@@ -27,12 +27,9 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 
 from members.emails import queue_email
-from members.models import Application, Invitation, Membership, Offer, Organization
-from members.models.organizations import OrganizationFields
+from members.forms.organization import SHARED_FIELDS, OrganizationForm
+from members.models import Application, Invitation, Membership, Organization
 from portal import cache as page_cache
-
-SHARED_FIELDS = [field.name for field in OrganizationFields._meta.fields]
-
 
 # The decisions themselves, usable outside the views.
 
@@ -284,20 +281,6 @@ class ApplicationViewSet(ModelViewSet):
 
 
 # Organizations
-
-
-class OrganizationForm(forms.ModelForm):
-    offers = forms.MultipleChoiceField(
-        label=gettext_lazy("What the organization can do"),
-        choices=Offer.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-
-    class Meta:
-        model = Organization
-        fields = SHARED_FIELDS
-        widgets = {"address": forms.Textarea(attrs={"rows": 3})}
 
 
 class OrganizationIndexView(generic.IndexView):

@@ -1,6 +1,5 @@
 """Organization administrators: colleagues, invitations and the organization's profile."""
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -8,7 +7,6 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
@@ -17,29 +15,8 @@ from members import security
 from members.access import membership_of
 from members.emails import queue_email
 from members.forms.account import InviteForm
-from members.models import Invitation, Membership, Offer, Organization
-
-
-class ProfileForm(forms.ModelForm):
-    offers = forms.MultipleChoiceField(
-        label=gettext_lazy("What the organization can do"),
-        choices=Offer.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-
-    class Meta:
-        model = Organization
-        fields = [
-            "name",
-            "address",
-            "contact_name",
-            "email",
-            "phone",
-            "offers",
-            "offers_other",
-            "listed_publicly",
-        ]
+from members.forms.organization import ProfileForm
+from members.models import Invitation, Membership
 
 
 def admin_membership(request):
