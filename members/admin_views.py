@@ -29,7 +29,6 @@ from wagtail.log_actions import log
 from members.emails import queue_email
 from members.forms.organization import SHARED_FIELDS, OrganizationForm
 from members.models import Application, Invitation, Membership, Organization
-from portal import cache as page_cache
 
 # The decisions themselves, usable outside the views.
 
@@ -81,8 +80,6 @@ def approve_application(application, user):
             data={"organization": organization.pk, "invitation": invitation.pk},
         )
         log(instance=organization, action="wagtail.create", user=user)
-        if organization.listed_publicly:
-            transaction.on_commit(page_cache.invalidate)
     return organization
 
 
@@ -109,7 +106,6 @@ def set_active(organization, active, user):
         organization.save(update_fields=["is_active"])
         action = "members.reactivate" if active else "members.deactivate"
         log(instance=organization, action=action, user=user)
-        transaction.on_commit(page_cache.invalidate)
 
 
 # Applications
@@ -310,20 +306,7 @@ def _activation_menu_item(organization):
     )
 
 
-class ClearsPageCacheMixin:
-    """The public roster shows organizations: clear cached pages after a change."""
-
-    def save_instance(self):
-        instance = super().save_instance()
-        transaction.on_commit(page_cache.invalidate)
-        return instance
-
-
-class OrganizationCreateView(ClearsPageCacheMixin, generic.CreateView):
-    pass
-
-
-class OrganizationEditView(ClearsPageCacheMixin, generic.EditView):
+class OrganizationEditView(generic.EditView):
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons
@@ -399,7 +382,6 @@ class OrganizationViewSet(ModelViewSet):
     menu_order = 260
     add_to_admin_menu = True
     index_view_class = OrganizationIndexView
-    add_view_class = OrganizationCreateView
     edit_view_class = OrganizationEditView
     copy_view_enabled = False
     form_fields = SHARED_FIELDS
