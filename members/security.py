@@ -17,7 +17,7 @@ FAILURE_WINDOW = 3600
 
 def _key(kind, value):
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{value}".encode()).hexdigest()[:32]
-    return f"members.failures.{kind}.{digest}"
+    return f"members.count.{kind}.{digest}"
 
 
 def client_address(request):
@@ -38,21 +38,30 @@ def is_throttled(request, username):
     The counters expire an hour after the first failure, so a flood of
     guesses slows an account down but never locks its owner out for good.
     """
-    limit = settings.MEMBERS_MAX_FAILURES_PER_HOUR
-    account = cache.get(_key("account", username.lower()), 0)
-    address = cache.get(_key("address", client_address(request)), 0)
-    return account >= limit or address >= settings.MEMBERS_MAX_FAILURES_PER_ADDRESS
+    return (
+        counted("account", username.lower()) >= settings.MEMBERS_MAX_FAILURES_PER_HOUR
+        or counted("address", client_address(request)) >= settings.MEMBERS_MAX_FAILURES_PER_ADDRESS
+    )
+
+
+def count(kind, value, window=FAILURE_WINDOW):
+    """Add one to an hourly counter kept under a keyed hash (never the value itself)."""
+    key = _key(kind, value)
+    if cache.add(key, 1, window):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # expired in between
+        cache.set(key, 1, window)
+
+
+def counted(kind, value):
+    return cache.get(_key(kind, value), 0)
 
 
 def record_failure(request, username):
-    for kind, value in (("account", username.lower()), ("address", client_address(request))):
-        key = _key(kind, value)
-        if cache.add(key, 1, FAILURE_WINDOW):
-            continue
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, FAILURE_WINDOW)
+    count("account", username.lower())
+    count("address", client_address(request))
 
 
 def has_second_factor(user):

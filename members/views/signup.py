@@ -2,13 +2,11 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -18,30 +16,19 @@ from wagtail.users.models import UserProfile
 from members.emails import queue_email
 from members.forms.signup import SignupForm
 from members.models import PledgeVersion
-from members.security import client_address
+from members.security import client_address, count, counted
 
 MAX_APPLICATIONS_PER_HOUR = 5
-RATE_WINDOW = 3600
+SIGNUP_COUNTER = "signup"
 REVIEW_PERMISSION = "members.change_application"
 
 
-def _rate_key(request):
-    # A keyed hash: the cache never holds a reader's address.
-    digest = salted_hmac("members.signup.rate", client_address(request)).hexdigest()[:32]
-    return f"members.signup.{digest}"
-
-
 def _is_rate_limited(request):
-    return cache.get(_rate_key(request), 0) >= MAX_APPLICATIONS_PER_HOUR
+    return counted(SIGNUP_COUNTER, client_address(request)) >= MAX_APPLICATIONS_PER_HOUR
 
 
 def _count_application(request):
-    key = _rate_key(request)
-    if not cache.add(key, 1, RATE_WINDOW):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired in between
-            cache.set(key, 1, RATE_WINDOW)
+    count(SIGNUP_COUNTER, client_address(request))
 
 
 @never_cache
