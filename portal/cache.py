@@ -17,7 +17,15 @@ from django.utils.cache import get_cache_key, learn_cache_key
 from django.utils.deprecation import MiddlewareMixin
 
 GENERATION_KEY = "page-cache-generation"
-UNCACHED_PREFIXES = ("/admin/", "/members/", "/healthz", "/documents/", "/static/", "/media/")
+UNCACHED_PREFIXES = (
+    "/admin/",
+    "/members/",
+    "/healthz",
+    "/documents/",
+    "/images/",
+    "/static/",
+    "/media/",
+)
 CACHEABLE_QUERY_KEYS = {"page"}
 
 

@@ -3,7 +3,7 @@ from django.middleware import locale
 from django.utils import translation
 
 # Paths outside i18n_patterns: a 404 there is a 404, not a hint to add a language prefix.
-UNPREFIXED_PATHS = ("/admin/", "/members/", "/documents/", "/healthz", "/sitemap.xml")
+UNPREFIXED_PATHS = ("/admin/", "/members/", "/documents/", "/images/", "/healthz", "/sitemap.xml")
 
 
 class LocaleMiddleware(locale.LocaleMiddleware):

@@ -22,12 +22,15 @@ DEBUG = env.bool("DEBUG", default=False)
 
 INSTALLED_APPS = [
     "home",
+    "helpfinder",
     "members",
+    "resources",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
     "wagtail.sites",
     "wagtail.users",
@@ -59,6 +62,7 @@ MIDDLEWARE = [
     "portal.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "portal.cache.FetchFromCacheMiddleware",
+    "helpfinder.csrf.PageCsrfExemptMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -149,8 +153,15 @@ STATICFILES_FINDERS = [
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATIC_URL = "/static/"
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploaded files are private: nothing serves this directory. Each file goes out
+# through a view that checks who asks (resources.files, Wagtail's document view,
+# resources.views.images).
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "private-files")
 MEDIA_URL = "/media/"
+MEMBER_FILE_MAX_SIZE = env.int("MEMBER_FILE_MAX_SIZE", default=200 * 1024 * 1024)
+# With object storage, files are handed out as signed URLs valid this long (at most 5 minutes).
+MEMBER_FILES_SIGNED_URLS = False
+MEMBER_FILES_URL_EXPIRE = 300
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -213,6 +224,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.forms.DocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILIMAGES_IMAGE_MODEL = "resources.PortalImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_FINDERS = []  # embeds would load third-party content
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin must not call out to another host

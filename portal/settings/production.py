@@ -7,7 +7,8 @@ one stops the process at start-up.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, env
+from .base import MEMBER_FILES_URL_EXPIRE, MIDDLEWARE, env
+from .object_storage import private_bucket
 
 DEBUG = False
 
@@ -51,20 +52,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
-            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),
-            "region_name": env.str("AWS_S3_REGION_NAME", default=None),
-            "access_key": env.str("AWS_ACCESS_KEY_ID", default=None),
-            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default=None),
-            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default=None),
-            "default_acl": None,
-            "file_overwrite": False,
-            "querystring_auth": True,
-            "querystring_expire": 300,
-        },
-    }
+    STORAGES["default"] = private_bucket(
+        bucket_name=env.str("AWS_STORAGE_BUCKET_NAME"),
+        endpoint_url=env.str("AWS_S3_ENDPOINT_URL", default=None),
+        region_name=env.str("AWS_S3_REGION_NAME", default=None),
+        access_key=env.str("AWS_ACCESS_KEY_ID", default=None),
+        secret_key=env.str("AWS_SECRET_ACCESS_KEY", default=None),
+        expire=MEMBER_FILES_URL_EXPIRE,
+    )
+    # After the access check, a member is sent to a signed URL valid for 5 minutes.
+    MEMBER_FILES_SIGNED_URLS = True
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
 
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL")

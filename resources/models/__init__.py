@@ -1,0 +1,21 @@
+from .audience import Audience
+from .downloads import Download
+from .files import MemberFile
+from .images import PortalImage, PortalRendition
+from .library import Resource, ResourceFile, ResourceKind, ResourceVersion
+from .training import Course, Module, TrainingMaterial
+
+__all__ = [
+    "Audience",
+    "Course",
+    "Download",
+    "MemberFile",
+    "Module",
+    "PortalImage",
+    "PortalRendition",
+    "Resource",
+    "ResourceFile",
+    "ResourceKind",
+    "ResourceVersion",
+    "TrainingMaterial",
+]

@@ -1,0 +1,59 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.log_actions import LogFormatter
+
+from resources.admin_views import DownloadReportView, course_viewset, resource_viewset
+
+
+class ResourcesGroup(ViewSetGroup):
+    menu_label = _("Library and training")
+    menu_icon = "folder-open-inverse"
+    menu_order = 270
+    items = (resource_viewset, course_viewset)
+
+
+@hooks.register("register_admin_viewset")
+def register_resources_group():
+    return ResourcesGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_download_report_urls():
+    return [
+        path("reports/downloads/", DownloadReportView.as_view(), name="resources_downloads"),
+        path(
+            "reports/downloads/results/",
+            DownloadReportView.as_view(results_only=True),
+            name="resources_downloads_results",
+        ),
+    ]
+
+
+class DownloadReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return DownloadReportView.permission_policy.user_has_permission(request.user, "change")
+
+
+@hooks.register("register_reports_menu_item")
+def register_download_report_menu_item():
+    return DownloadReportMenuItem(
+        _("Downloads"), reverse("resources_downloads"), icon_name="download", order=1100
+    )
+
+
+@hooks.register("register_log_actions")
+def register_resource_actions(actions):
+    actions.register_action("resources.download", _("Download"), _("Downloaded"))
+    actions.register_action("resources.propose", _("Propose resource"), _("Resource proposed"))
+    actions.register_action("resources.approve", _("Approve resource"), _("Resource approved"))
+
+    @actions.register_action("resources.reject")
+    class RejectFormatter(LogFormatter):
+        label = _("Reject resource")
+        message = _("Resource rejected")
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason", "")
