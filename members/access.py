@@ -1,5 +1,9 @@
 """Who may see members-only things: verified, active, pledged members (and staff)."""
 
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+
 from .models import Membership, PledgeAcceptance, PledgeVersion
 
 
@@ -22,6 +26,21 @@ def is_member(user):
     if not is_verified(user):
         return False
     return user.is_staff or membership_of(user) is not None
+
+
+def member_or_403(request):
+    """Each members' view checks on its own, even though the middleware asks first."""
+    if not is_member(request.user):
+        raise PermissionDenied
+
+
+def member_required(view):
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        member_or_403(request)
+        return view(request, *args, **kwargs)
+
+    return checked
 
 
 def needs_pledge(user):

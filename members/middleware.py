@@ -1,5 +1,6 @@
 """The members area and the admin need both factors; members also the current pledge."""
 
+import re
 import time
 from urllib.parse import urlencode
 
@@ -15,6 +16,9 @@ from members.access import is_member, is_verified, needs_pledge
 from members.views.account import SESSION_SEEN, SESSION_STARTED
 
 OPEN_MEMBER_PATHS = ("login/", "verify/", "logout/", "invitation/", "password-reset/")
+# Calendar apps cannot log in: the private feed authorises by its secret token
+# alone (members.views.calendar). Only this exact shape of path is let through.
+TOKEN_PATH = re.compile(r"/members/calendar/[^/]+\.ics")
 
 
 def login_redirect(request):
@@ -30,8 +34,10 @@ class SecondFactorMiddleware:
     def __call__(self, request):
         path = request.path
         is_admin = path.startswith("/admin/")
-        is_members = path.startswith("/members/") and not path.startswith(
-            tuple("/members/" + p for p in OPEN_MEMBER_PATHS)
+        is_members = (
+            path.startswith("/members/")
+            and not path.startswith(tuple("/members/" + p for p in OPEN_MEMBER_PATHS))
+            and not TOKEN_PATH.fullmatch(path)
         )
         if (
             (is_admin or is_members)

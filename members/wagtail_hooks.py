@@ -1,7 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
 
+from members.admin_events import EventViewSet
+from members.admin_memberships import membership_viewset
 from members.admin_views import application_viewset, organization_viewset
 
 
@@ -13,6 +16,14 @@ def register_application_viewset():
 @hooks.register("register_admin_viewset")
 def register_organization_viewset():
     return organization_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_membership_viewset():
+    return membership_viewset
+
+
+register_snippet(EventViewSet)
 
 
 @hooks.register("register_log_actions")

@@ -1,15 +1,24 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from members.models import Event
 
 from .base import BasePage
 
 
-class EventIndexPage(BasePage):
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """Public events: the EventPages below it and the public lectures members staff publish
+    as events (``members.Event`` with a public audience), each at ``lecture/<id>/``."""
+
     past_shown = 20
 
     subpage_types = ["home.EventPage"]
@@ -19,13 +28,67 @@ class EventIndexPage(BasePage):
         verbose_name = _("events index")
         verbose_name_plural = _("events indexes")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.child_of(self).live().public()
+    @path("")
+    def index_route(self, request):
+        return self.render(request, context_overrides=self.listing(request))
+
+    @path("lecture/<int:event_id>/", name="lecture")
+    def lecture(self, request, event_id):
+        event = get_object_or_404(Event.objects.public(), pk=event_id)
+        return self.render(
+            request,
+            template="home/event_lecture.html",
+            context_overrides={"event": event, "lecture_language": settings.LANGUAGE_CODE},
+        )
+
+    def lecture_url(self, event, request=None):
+        return self.get_url(request) + self.reverse_subpage("lecture", args=[event.pk])
+
+    def listing(self, request):
+        """Pages and public lectures together, by date: two queries however many there are."""
         now = timezone.now()
-        context["upcoming"] = events.filter(start__gte=now).order_by("start")
-        context["past"] = events.filter(start__lt=now).order_by("-start")[: self.past_shown]
-        return context
+        pages = self._upcoming_and_recent(EventPage.objects.child_of(self).live().public(), now)
+        lectures = self._upcoming_and_recent(
+            Event.objects.public().only("pk", "title", "start", "end", "venue"), now
+        )
+        items = [*self._linked_pages(pages, request), *self._linked_lectures(lectures, request)]
+        upcoming = sorted((i for i in items if i.start >= now), key=lambda i: i.start)
+        past = sorted((i for i in items if i.start < now), key=lambda i: i.start, reverse=True)
+        return {
+            "upcoming": upcoming,
+            "past": past[: self.past_shown],
+            "lecture_language": settings.LANGUAGE_CODE,
+        }
+
+    def _upcoming_and_recent(self, queryset, now):
+        """Everything to come and the latest past ones, in one query."""
+        recent = queryset.filter(start__lt=now).order_by("-start").values("pk")[: self.past_shown]
+        return queryset.filter(Q(start__gte=now) | Q(pk__in=recent))
+
+    @staticmethod
+    def _linked_pages(pages, request):
+        for page in pages:
+            page.link = page.get_url(request)
+            page.is_lecture = False
+            yield page
+
+    def _linked_lectures(self, lectures, request):
+        for event in lectures:
+            event.link = self.lecture_url(event, request)
+            event.is_lecture = True
+            yield event
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        for event in Event.objects.public().only("pk", "last_published_at"):
+            urls.append(
+                {
+                    "location": base + self.reverse_subpage("lecture", args=[event.pk]),
+                    "lastmod": event.last_published_at,
+                }
+            )
+        return urls
 
 
 class EventPage(BasePage):

@@ -73,6 +73,17 @@ class Membership(models.Model):
         Organization, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    # Set by staff: who is in the audience of each of the network's meetings (要綱 第7条, 第8条).
+    is_representative = models.BooleanField(
+        _("attends the representatives' meeting"),
+        default=False,
+        help_text=_("Sees and is invited to events for the representatives' meeting."),
+    )
+    is_practitioner = models.BooleanField(
+        _("attends the practitioners' meeting"),
+        default=False,
+        help_text=_("Sees and is invited to events for the practitioners' meeting."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -26,6 +26,7 @@ from members import security
 from members.access import membership_of
 from members.forms.account import CodeForm, LoginForm, NewPasswordForm, PledgeForm
 from members.models import BackupCodeDevice, Invitation, Membership, PledgeAcceptance, PledgeVersion
+from members.views.events import visible_events
 
 PENDING_USER = "members.pending_user"
 PENDING_SINCE = "members.pending_since"
@@ -237,6 +238,9 @@ def pledge_view(request):
     return render(request, "members/pledge.html", {"form": form, "pledge": pledge})
 
 
+DASHBOARD_EVENTS = 5
+
+
 @never_cache
 def dashboard_view(request):
     membership = membership_of(request.user)
@@ -247,6 +251,7 @@ def dashboard_view(request):
             "membership": membership,
             "organization": membership.organization if membership else None,
             "backup_codes_left": security.remaining_backup_codes(request.user),
+            "events": visible_events(request.user).upcoming()[:DASHBOARD_EVENTS],
         },
     )
 

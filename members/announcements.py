@@ -1,0 +1,60 @@
+"""The email to an event's audience, sent once: when the event is first published.
+
+It says what, when and where, and links to the event in the members area;
+never the online meeting link or the materials, which stay behind the login.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.users.models import UserProfile
+
+from members.emails import queue_email
+from members.models import EventAnnouncement
+
+FALLBACK_LANGUAGE = "ja"
+
+
+def preferred_languages(users):
+    """Each user's chosen language, by user id; Japanese when unknown."""
+    known = dict(settings.LANGUAGES)
+    chosen = dict(
+        UserProfile.objects.filter(user__in=users).values_list("user_id", "preferred_language")
+    )
+    return {
+        user.pk: chosen.get(user.pk) if chosen.get(user.pk) in known else FALLBACK_LANGUAGE
+        for user in users
+    }
+
+
+def preferred_language(user):
+    return preferred_languages([user])[user.pk]
+
+
+def announce(event):
+    """Queue one email per member of the audience, unless the event was announced before.
+
+    Returns how many were queued. An event that has already started is marked
+    announced without emails: nobody can come any more.
+    """
+    with transaction.atomic():
+        _announcement, first = EventAnnouncement.objects.get_or_create(event_id=event.pk)
+        if not first or event.start <= timezone.now():
+            return 0
+        users = list(event.audience_users().exclude(email="").order_by("pk"))
+        languages = preferred_languages(users)
+        link = settings.WAGTAILADMIN_BASE_URL + reverse("members:event", args=[event.pk])
+        for user in users:
+            with translation.override(languages[user.pk]):
+                queue_email(
+                    user.email,
+                    _("New event: %(title)s") % {"title": event.title},
+                    render_to_string(
+                        "members/emails/event_published.txt",
+                        {"event": event, "user": user, "link": link},
+                    ),
+                )
+    return len(users)
