@@ -58,8 +58,10 @@ test-postgres: install
 test-browser: install
 	$(BIN)/pytest -m browser
 
+# Pages under gunicorn, then search on 10,000 pages (also on PostgreSQL when DATABASE_URL is set).
 bench: install
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_search.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles media .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles private-files .pytest_cache .ruff_cache

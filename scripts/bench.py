@@ -3,7 +3,7 @@
 For the home page, a consultation window, a topic page and the news list it
 reports requests per second, p50/p99 latency, SQL queries and bytes per page,
 with the page cache off ("cold") and on ("cached"). Results go to stdout and
-docs/benchmark.md.
+the "pages" section of docs/benchmark.md.
 
     python scripts/bench.py [--seconds 5] [--concurrency 4] [--languages en]
 
@@ -26,6 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench_doc import BENCHMARK_MD, write_section  # noqa: E402  (next to this script)
+
 PAGES = {
     "home": "/ja/",
     "consultation window": "/ja/consultation/one-stop/",
@@ -189,13 +192,12 @@ def main():
         for n, m, rps, p50, p99, q, b in rows
     )
     print(table)
-    out = ROOT / "docs" / "benchmark.md"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(
-        "# Benchmark\n\nLatest output of `make bench` (`scripts/bench.py`). "
-        "“cold” serves every request from Django and the database; “cached” is the anonymous page cache.\n\n"
-        + table
+    write_section(
+        "pages",
+        "## Pages\n\nLatest output of `scripts/bench.py`. “cold” serves every request from "
+        "Django and the database; “cached” is the anonymous page cache.\n\n" + table,
     )
+    out = BENCHMARK_MD
     print(f"Written to {out.relative_to(ROOT)}")
 
 

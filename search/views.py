@@ -1,39 +1,82 @@
-import re
+from collections import defaultdict
+from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-MAX_QUERY_LENGTH = 100
+from home.templatetags.portal_tags import active_locale
+from search import indexing, promotions, query, snippets, zero_results
+
 RESULTS_PER_PAGE = 10
-# Quotes, brackets and operators mean something to the database's full-text
-# syntax; a reader's search is words only.
-NOT_A_WORD = re.compile(r"[^\w\s]+")
+
+
+@dataclass(frozen=True)
+class Result:
+    page: Page
+    title: SafeString
+    snippet: SafeString
+
+
+def public_pages(locale):
+    """What a reader may find: live pages of her language without a view restriction."""
+    return Page.objects.live().public().filter(locale=locale).exclude(depth__lte=1)
+
+
+def specific_pages(light_pages):
+    """The specific pages, in order: one query a page type (the content types are known)."""
+    by_model = defaultdict(list)
+    for page in light_pages:
+        by_model[page.specific_class or Page].append(page.pk)  # None: type since removed
+    loaded = {}
+    for model, pks in by_model.items():
+        loaded.update(model.objects.in_bulk(pks))
+    return [loaded[page.pk] for page in light_pages if page.pk in loaded]
+
+
+def results_for(light_pages, text):
+    """The pages with their highlighted title and snippet."""
+    found = []
+    for page in specific_pages(light_pages):
+        text_of_page = indexing.plain_text(page) if hasattr(page, "search_text_terms") else ""
+        found.append(
+            Result(page, snippets.highlight(page.title, text), snippets.snippet(text_of_page, text))
+        )
+    return found
 
 
 def search(request):
-    """Search the public pages of the reader's language. Nothing is logged or stored."""
-    query = " ".join(NOT_A_WORD.sub(" ", request.GET.get("q", "")).split())
-    message = ""
-    results = None
-    if len(query) > MAX_QUERY_LENGTH:
-        message = _("Your search was shortened to its first %(count)d characters.") % {
-            "count": MAX_QUERY_LENGTH
-        }
-        query = query[:MAX_QUERY_LENGTH]
-    if query:
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .exclude(depth__lte=1)
-            .specific()
-            .search(query, operator="or")
-        )
-        results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query, "search_results": results, "message": message},
+    """Search the public pages of the reader's language.
+
+    Nothing about the reader is stored; a search that finds nothing is
+    counted without her (search.zero_results).
+    """
+    cleaned = query.clean(request.GET.get("q", ""))
+    context = {"search_query": cleaned.text, "truncated": cleaned.truncated}
+    if cleaned.truncated:
+        context["truncated_message"] = _(
+            "Your search was shortened to its first %(count)d characters."
+        ) % {"count": query.MAX_QUERY_LENGTH}
+    if not cleaned.text:
+        return TemplateResponse(request, "search/search.html", context)
+    if query.build(cleaned.text) is None:
+        context["no_words"] = True
+        return TemplateResponse(request, "search/search.html", context)
+
+    locale = active_locale(request)  # shared with the page's header and footer
+    promoted = promotions.promoted(cleaned.text, locale, request)
+    pages = public_pages(locale).exclude(pk__in=[p.page.pk for p in promoted if p.page])
+    ranked = query.search(pages, cleaned.text, only=["content_type"])
+    paginated = Paginator(ranked, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    if not ranked and not promoted:
+        zero_results.record(cleaned.text, locale.language_code)
+    context.update(
+        promoted=promoted if paginated.number == 1 else [],
+        search_results=paginated,
+        results=results_for(list(paginated.object_list), cleaned.text),
+        total=len(ranked) + len(promoted),
+        partial=bool(ranked) and not ranked.complete,
     )
+    return TemplateResponse(request, "search/search.html", context)

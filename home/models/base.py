@@ -7,6 +7,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from search import indexing
 
 # Page fields every translation shares or translates, per wagtail-localize.
 PAGE_TRANSLATABLE_FIELDS = [
@@ -30,8 +31,10 @@ class BasePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
     search_fields = Page.search_fields + [
+        index.SearchField("search_description"),
         index.SearchField("lead"),
         index.SearchField("body"),
+        *indexing.term_fields(),
     ]
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("lead"),
@@ -44,3 +47,10 @@ class BasePage(Page):
     @property
     def listing_text(self):
         return self.search_description or self.lead
+
+    # Words inside Japanese, Chinese and Korean text, for the search index (search.ngrams).
+    def search_title_terms(self):
+        return indexing.title_terms(self)
+
+    def search_text_terms(self):
+        return indexing.text_terms(self)

@@ -1,0 +1,73 @@
+"""The public search's matching and order, for models outside Wagtail's index.
+
+Members' events and courses are not indexed, and the library's index has no
+character pairs (search.indexing), so 「相談」 would not find 「相談窓口カード」
+through the backend. Here the query becomes the same terms as in
+search.query (search.ngrams: 相談窓口 → 相談 談窓 窓口), each looked for with
+``icontains`` in the given fields, and the matches are put in the same tiers
+(search.ranking). Meant for the few hundred rows a member may see: one query
+for every term, one more for any term, each of at most ``query.CANDIDATES``
+rows.
+"""
+
+from functools import reduce
+from operator import and_, or_
+
+from django.db.models import Q
+
+from search import ngrams, ranking
+from search.query import CANDIDATES, Ranked
+from search.text import WORD, normalize, unaccent
+
+
+def needles(text):
+    """{term: the spellings that count as it}: the terms of ``search.query.build``, in order.
+
+    Accents are looked for as typed and without (bạo, bao): the database holds
+    the text as written, not in search.text's normal form.
+    """
+    found = {}
+    for word in WORD.findall(normalize(text)):
+        for is_cjk, run in ngrams.split_runs(word):
+            for term in ngrams.bigrams(run) if is_cjk else [run]:
+                found.setdefault(unaccent(term), set()).update({term, unaccent(term)})
+    return found
+
+
+def _holds(spellings, fields):
+    """An object with one of the spellings in one of its fields."""
+    return reduce(
+        or_, (Q(**{f"{field}__icontains": s}) for s in sorted(spellings) for field in fields)
+    )
+
+
+def search(queryset, text, fields, title_field="title"):
+    """The objects of ``queryset`` whose ``fields`` hold the terms of ``text``, best first.
+
+    Ordered as ``search.query.search`` orders pages; within a tier, in the
+    queryset's order. Load only the fields needed on ``queryset`` beforehand.
+    """
+    terms = needles(text)
+    if not terms:
+        return Ranked()
+    held = [_holds(spellings, fields) for spellings in terms.values()]
+    searches = [list(queryset.filter(reduce(and_, held))[:CANDIDATES])]
+    if len(held) > 1 and len(searches[0]) < CANDIDATES:
+        searches.append(list(queryset.filter(reduce(or_, held))[:CANDIDATES]))
+    seen, tiers = set(), ([], [], [])
+    for tier, results in enumerate(searches, start=1):
+        for obj in results:
+            if obj.pk in seen:
+                continue
+            seen.add(obj.pk)
+            title = getattr(obj, title_field)
+            in_title = ranking.terms_in_title(title, list(terms))
+            if in_title == len(terms):
+                tiers[0].append((ranking.title_length(title), obj))
+            else:
+                tiers[tier].append((-in_title, obj))
+    for tier in tiers:
+        tier.sort(key=lambda item: item[0])  # stable: the queryset's order among equals
+    ranked = Ranked(obj for tier in tiers for _key, obj in tier)
+    ranked.complete = bool(searches[0])
+    return ranked

@@ -1,0 +1,60 @@
+"""The order of results: pages titled by the query first, then pages with every term.
+
+Used by search.query.search.
+
+Wagtail's database backends rank by how often the terms appear in the whole
+page (and modelsearch's SQLite ranking lifted any page with a short title),
+so a reader searching 「暴力」 met 「外国籍のかたへ」 before
+「配偶者やパートナーからの暴力（DV）」. The backend still finds and scores the
+pages; here its best ``query.CANDIDATES`` are put in three tiers:
+
+1. the title holds every term of the query, shorter titles first (the more
+   of the title the query covers, the more the page is about it),
+2. the page holds every term (an "and" search),
+3. the page holds some of the terms (an "or" search);
+
+in tiers 2 and 3, titles with more of the terms first, then the backend's order.
+
+Tier 3 also rescues words the backend does not stem (SQLite: "parents" for
+"Single-Parent Families").
+"""
+
+from search import ngrams
+from search.text import WORD, base_text, normalize, reading_text, unaccent
+
+
+def same_word(a, b):
+    """The same word give or take a short ending: debt/debts, abuse/abused."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= max(len(a), len(b)) - 2
+
+
+def terms_in_title(title, terms):
+    """How many of the query terms a title has (read with or without its furigana)."""
+    best = 0
+    for source in (base_text(title), reading_text(title)):
+        text = unaccent(normalize(source))
+        words = WORD.findall(text)
+        found = sum(
+            1
+            for term in terms
+            if (
+                term in text
+                if ngrams.CJK_RUN.fullmatch(term)
+                else any(same_word(term, w) for w in words)
+            )
+        )
+        best = max(best, found)
+    return best
+
+
+def title_length(title):
+    return len(normalize(base_text(title)))
