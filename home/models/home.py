@@ -18,6 +18,7 @@ class HomePage(BasePage):
         "home.NewsIndexPage",
         "home.EventIndexPage",
         "home.FAQPage",
+        "helpfinder.HelpFinderPage",
     ]
 
     class Meta:
