@@ -19,6 +19,8 @@ from wagtail_localize.models import LocaleSynchronization, Translation, Translat
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from helpfinder import demo as finder_demo
+from helpfinder.models import HelpFinderPage
 from home import models
 from home.demo import content_files
 
@@ -36,6 +38,7 @@ PAGE_TYPES = {
     "event_index": models.EventIndexPage,
     "event": models.EventPage,
     "faq": models.FAQPage,
+    "help_finder": HelpFinderPage,
 }
 TEXT_FIELDS = {
     "window": ["hours", "address", "access", "languages", "what_to_expect"],
@@ -44,7 +47,7 @@ TEXT_FIELDS = {
 SHARED_FIELDS = {
     "window": ["phone", "email", "interpreter_available", "urgent"],
 }
-MENU_TYPES = {"section", "news_index", "event_index", "faq"}
+MENU_TYPES = {"section", "news_index", "event_index", "faq", "help_finder"}
 
 
 class DemoContentError(Exception):
@@ -83,6 +86,8 @@ def apply_text(page, spec):
         setattr(page, field, spec.get(field, ""))
     if kind == "faq":
         page.questions = stream_data(spec["key"], "questions", spec.get("questions", []))
+    elif kind == "help_finder":
+        page.questions = finder_demo.questions_data(spec["key"], spec.get("questions", []))
 
 
 def page_kind(page):
@@ -180,6 +185,8 @@ class DemoBuilder:
             page.date = datetime.date.fromisoformat(str(spec["date"]))
         elif kind == "event":
             page.start, page.end = event_times(spec)
+        elif kind == "help_finder":
+            page.questions = finder_demo.questions_data(spec["key"], spec["questions"], self.pages)
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.created += 1

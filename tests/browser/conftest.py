@@ -54,6 +54,7 @@ def server(tmp_path_factory):
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(database.parent / "mail"),
+        "MEDIA_ROOT": str(database.parent / "files"),
     }
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, check=True)

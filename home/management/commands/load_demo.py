@@ -7,7 +7,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from home.demo.builder import DemoBuilder
 from members.demo import build_member_demo
+from members.demo_events import build_event_demo, place_demo_member
 from members.models import Membership, Organization, PledgeAcceptance, PledgeVersion
+from resources.demo import build_resource_demo
 
 DEMO_PASSWORD = "portal-demo-password"  # noqa: S105 (the demo's published password)
 # (username, staff, organization kind to join, role)
@@ -35,6 +37,8 @@ class Command(BaseCommand):
         # Pages are indexed for search as they are published.
         created = DemoBuilder(languages=codes, stdout=self.stdout).build()
         build_member_demo(stdout=self.stdout)
+        build_event_demo(stdout=self.stdout)
+        build_resource_demo(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo site ready ({created} pages created)."))
         if not no_users:
             self.ensure_accounts()
@@ -67,6 +71,8 @@ class Command(BaseCommand):
                 Membership.objects.create(user=user, organization=organization, role=role)
             if pledge and kind:
                 PledgeAcceptance.objects.get_or_create(user=user, version=pledge)
+            if username == "member":
+                place_demo_member(user)
             device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
             if device is None:
                 device = TOTPDevice.objects.create(user=user, name="demo", confirmed=True)
