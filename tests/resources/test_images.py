@@ -149,6 +149,19 @@ def test_the_multiple_upload_refuses_it_too(english_staff_client):
     assert documents.count() == before
 
 
+def cache_directives(response):
+    return {part.strip() for part in response["Cache-Control"].split(",")}
+
+
+def test_a_public_document_is_not_kept_in_a_shared_cache(db, on_disk, client):
+    document = samples.document(Collection.get_first_root_node())
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert body(response) == samples.PDF
+    assert {"private", "no-store"} <= cache_directives(response)
+    assert not response.cookies
+
+
 @pytest.fixture
 def on_disk(tmp_path):
     """Local production storage: Wagtail streams documents only from a real path."""
@@ -174,3 +187,4 @@ def test_a_restricted_document_is_refused_to_anonymous_and_password_only_visitor
     assert response.status_code == 200
     assert body(response) == samples.PDF
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert {"private", "no-store"} <= cache_directives(response)
