@@ -1,12 +1,9 @@
 """Staff review of sign-ups and management of organizations in the Wagtail admin."""
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import quote
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -26,6 +23,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 
+from members.admin_decisions import DecisionForm, DecisionViewMixin, WaitingFirstIndexView
 from members.emails import queue_email
 from members.forms.organization import SHARED_FIELDS, OrganizationForm
 from members.models import Application, Invitation, Membership, Organization
@@ -111,58 +109,27 @@ def set_active(organization, active, user):
 # Applications
 
 
-class DecisionForm(forms.Form):
-    APPROVE = "approve"
-    REJECT = "reject"
-
-    decision = forms.ChoiceField(
-        choices=[(APPROVE, gettext_lazy("Approve")), (REJECT, gettext_lazy("Reject"))],
-        widget=forms.HiddenInput,
+class ApplicationDecisionForm(DecisionForm):
+    reason_help_text = gettext_lazy(
+        "Needed only to reject. It is emailed to the applicant: write it so they understand it."
     )
-    reason = forms.CharField(
-        label=gettext_lazy("Reason for rejecting"),
-        help_text=gettext_lazy(
-            "Needed only to reject. It is emailed to the applicant: write it so they understand it."
-        ),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
-        max_length=2000,
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("decision") == self.REJECT and not cleaned.get("reason", "").strip():
-            self.add_error(
-                "reason", gettext_lazy("Give a reason for rejecting: it is sent to the applicant.")
-            )
-        return cleaned
+    reason_missing = gettext_lazy("Give a reason for rejecting: it is sent to the applicant.")
 
 
-class ApplicationIndexView(generic.IndexView):
+class ApplicationIndexView(WaitingFirstIndexView):
     any_permission_required = ["change"]
     # Applications waiting for a decision come first, newest first.
+    waiting_status = Application.Status.PENDING
     default_ordering = ("_decided", "-submitted_at")
 
-    def get_base_queryset(self):
-        return (
-            super()
-            .get_base_queryset()
-            .annotate(
-                _decided=Case(
-                    When(status=Application.Status.PENDING, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                )
-            )
-        )
 
-
-class ApplicationReviewView(generic.InspectView):
+class ApplicationReviewView(DecisionViewMixin, generic.InspectView):
     """The application in full, with the buttons to approve or reject it."""
 
     any_permission_required = ["change"]
     template_name = "members/admin/application_review.html"
     page_title = gettext_lazy("Review")
+    decision_form_class = ApplicationDecisionForm
 
     def get_offers_display_value(self):
         labels = self.object.get_offers_display()
@@ -179,7 +146,6 @@ class ApplicationReviewView(generic.InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["decision_form"] = kwargs.get("decision_form") or DecisionForm()
         context["is_pending"] = self.object.status == Application.Status.PENDING
         if context["is_pending"]:
             # A second sign-up of a member would otherwise become a duplicate.
@@ -194,32 +160,26 @@ class ApplicationReviewView(generic.InspectView):
         )
         return context
 
-    def post(self, request, *args, **kwargs):
-        if not self.user_has_permission("change"):
-            raise PermissionDenied
-        form = DecisionForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(decision_form=form))
-        application = self.object
-        if form.cleaned_data["decision"] == DecisionForm.APPROVE:
-            organization = approve_application(application, request.user)
-            if organization is None:
-                messages.error(request, _("This application had already been decided."))
-            else:
-                messages.success(
-                    request,
-                    _("“%(name)s” was approved. Its contact person was invited by email.")
-                    % {"name": organization.name},
-                )
-        elif reject_application(application, request.user, form.cleaned_data["reason"].strip()):
+    def approve(self):
+        organization = approve_application(self.object, self.request.user)
+        if organization is None:
+            messages.error(self.request, _("This application had already been decided."))
+        else:
             messages.success(
-                request,
+                self.request,
+                _("“%(name)s” was approved. Its contact person was invited by email.")
+                % {"name": organization.name},
+            )
+
+    def reject(self, reason):
+        if reject_application(self.object, self.request.user, reason):
+            messages.success(
+                self.request,
                 _("“%(name)s” was rejected. The reason was emailed to the applicant.")
-                % {"name": application.name},
+                % {"name": self.object.name},
             )
         else:
-            messages.error(request, _("This application had already been decided."))
-        return redirect(self.index_url_name)
+            messages.error(self.request, _("This application had already been decided."))
 
 
 class ApplicationViewSet(ModelViewSet):

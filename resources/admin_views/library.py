@@ -1,10 +1,6 @@
 """Staff manage the library in the admin and decide on members' proposals."""
 
-from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db.models import Case, IntegerField, Value, When
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,53 +8,22 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from members.admin_decisions import DecisionForm, DecisionViewMixin, WaitingFirstIndexView
 from resources.models import Resource
 from resources.proposals import approve, reject
 
 
-class DecisionForm(forms.Form):
-    APPROVE = "approve"
-    REJECT = "reject"
-
-    decision = forms.ChoiceField(
-        choices=[(APPROVE, gettext_lazy("Approve")), (REJECT, gettext_lazy("Reject"))],
-        widget=forms.HiddenInput,
+class ProposalDecisionForm(DecisionForm):
+    reason_help_text = gettext_lazy(
+        "Needed only to reject. It is emailed to the member who proposed the resource."
     )
-    reason = forms.CharField(
-        label=gettext_lazy("Reason for rejecting"),
-        help_text=gettext_lazy(
-            "Needed only to reject. It is emailed to the member who proposed the resource."
-        ),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
-        max_length=2000,
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("decision") == self.REJECT and not cleaned.get("reason", "").strip():
-            self.add_error(
-                "reason", gettext_lazy("Give a reason for rejecting: it is sent to the member.")
-            )
-        return cleaned
+    reason_missing = gettext_lazy("Give a reason for rejecting: it is sent to the member.")
 
 
-class ResourceIndexView(generic.IndexView):
+class ResourceIndexView(WaitingFirstIndexView):
     # Proposals waiting for a decision come first.
+    waiting_status = Resource.Status.PROPOSED
     default_ordering = ("_decided", "-updated_at")
-
-    def get_base_queryset(self):
-        return (
-            super()
-            .get_base_queryset()
-            .annotate(
-                _decided=Case(
-                    When(status=Resource.Status.PROPOSED, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                )
-            )
-        )
 
 
 class VersionAuthorMixin:
@@ -79,11 +44,12 @@ class ResourceEditView(VersionAuthorMixin, generic.EditView):
     pass
 
 
-class ResourceReviewView(generic.InspectView):
+class ResourceReviewView(DecisionViewMixin, generic.InspectView):
     """A resource in full; for a proposal, the buttons to approve or reject it."""
 
     any_permission_required = ["change"]
     template_name = "resources/admin/resource_review.html"
+    decision_form_class = ProposalDecisionForm
 
     def get_proposed_by_display_value(self):
         user = self.object.proposed_by
@@ -91,29 +57,27 @@ class ResourceReviewView(generic.InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["decision_form"] = kwargs.get("decision_form") or DecisionForm()
         context["is_proposed"] = self.object.status == Resource.Status.PROPOSED
         context["member_url"] = reverse("resources:resource", args=[self.object.pk])
         return context
 
-    def post(self, request, *args, **kwargs):
-        if not self.user_has_permission("change"):
-            raise PermissionDenied
-        form = DecisionForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(decision_form=form))
-        resource = self.object
-        if form.cleaned_data["decision"] == DecisionForm.APPROVE:
-            decided = approve(resource, request.user)
-            message = _("“%(title)s” was added to the library. The member was told by email.")
-        else:
-            decided = reject(resource, request.user, form.cleaned_data["reason"].strip())
-            message = _("“%(title)s” was rejected. The reason was emailed to the member.")
+    def approve(self):
+        self.tell(
+            approve(self.object, self.request.user),
+            _("“%(title)s” was added to the library. The member was told by email."),
+        )
+
+    def reject(self, reason):
+        self.tell(
+            reject(self.object, self.request.user, reason),
+            _("“%(title)s” was rejected. The reason was emailed to the member."),
+        )
+
+    def tell(self, decided, message):
         if decided:
-            messages.success(request, message % {"title": resource.title})
+            messages.success(self.request, message % {"title": self.object.title})
         else:
-            messages.error(request, _("This proposal had already been decided."))
-        return redirect(self.index_url_name)
+            messages.error(self.request, _("This proposal had already been decided."))
 
 
 class ResourceViewSet(ModelViewSet):

@@ -1,6 +1,8 @@
 """Staff approve or reject proposals in the admin; the proposer hears of it."""
 
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
 
 from members.models import OutgoingEmail
 from resources.models import Resource
@@ -63,6 +65,14 @@ def test_rejecting_needs_a_reason_which_is_emailed(django_user_model, member, me
     review = staff(django_user_model)
     refused = review.post(f"{ADMIN}inspect/{resource.pk}/", {"decision": "reject", "reason": " "})
     assert refused.status_code == 200
+    with translation.override("ja"):  # the admin's language unless an editor chooses another
+        assert gettext("Give a reason for rejecting: it is sent to the member.") in (
+            refused.content.decode()
+        )
+        assert (
+            gettext("Needed only to reject. It is emailed to the member who proposed the resource.")
+            in refused.content.decode()
+        )
     resource.refresh_from_db()
     assert resource.status == Resource.Status.PROPOSED
     review.post(
