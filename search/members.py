@@ -15,8 +15,8 @@ from operator import and_, or_
 
 from django.db.models import Q
 
-from search import ngrams, ranking
-from search.query import CANDIDATES, Ranked
+from search import ngrams
+from search.query import CANDIDATES, Ranked, tiered
 from search.text import WORD, normalize, unaccent
 
 
@@ -54,20 +54,4 @@ def search(queryset, text, fields, title_field="title"):
     searches = [list(queryset.filter(reduce(and_, held))[:CANDIDATES])]
     if len(held) > 1 and len(searches[0]) < CANDIDATES:
         searches.append(list(queryset.filter(reduce(or_, held))[:CANDIDATES]))
-    seen, tiers = set(), ([], [], [])
-    for tier, results in enumerate(searches, start=1):
-        for obj in results:
-            if obj.pk in seen:
-                continue
-            seen.add(obj.pk)
-            title = getattr(obj, title_field)
-            in_title = ranking.terms_in_title(title, list(terms))
-            if in_title == len(terms):
-                tiers[0].append((ranking.title_length(title), obj))
-            else:
-                tiers[tier].append((-in_title, obj))
-    for tier in tiers:
-        tier.sort(key=lambda item: item[0])  # stable: the queryset's order among equals
-    ranked = Ranked(obj for tier in tiers for _key, obj in tier)
-    ranked.complete = bool(searches[0])
-    return ranked
+    return tiered(searches, list(terms), title_field)

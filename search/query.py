@@ -84,6 +84,14 @@ def search(queryset, text, backend=None, title_field="title", only=()):
     if len(terms) > 1 and len(searches[0]) < CANDIDATES:
         # With a full list of pages holding every term, those with some come too far down.
         searches.append(_ranked(backend, light, build(text, "or")))
+    return tiered(searches, terms, title_field)
+
+
+def tiered(searches, terms, title_field="title"):
+    """The results of the every-term and any-term searches, in search.ranking's tiers.
+
+    Shared by the pages' search here and the members' field search (search.members).
+    """
     seen, tiers = set(), ([], [], [])
     for tier, results in enumerate(searches, start=1):
         for obj in results:
@@ -97,7 +105,7 @@ def search(queryset, text, backend=None, title_field="title", only=()):
             else:
                 tiers[tier].append((-in_title, obj))
     for tier in tiers:
-        tier.sort(key=lambda item: item[0])  # stable: the backend's order among equals
+        tier.sort(key=lambda item: item[0])  # stable: the search's order among equals
     ranked = Ranked(obj for tier in tiers for _key, obj in tier)
     ranked.complete = bool(searches[0])
     return ranked

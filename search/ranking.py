@@ -1,6 +1,6 @@
 """The order of results: pages titled by the query first, then pages with every term.
 
-Used by search.query.search.
+Used by search.query.tiered.
 
 Wagtail's database backends rank by how often the terms appear in the whole
 page (and modelsearch's SQLite ranking lifted any page with a short title),

@@ -47,11 +47,10 @@ def results_for(light_pages, text):
     return found
 
 
-def search(request):
-    """Search the public pages of the reader's language.
+def begin(request, template):
+    """The cleaned query and the page's context; and the page itself when there is nothing to search.
 
-    Nothing about the reader is stored; a search that finds nothing is
-    counted without her (search.zero_results).
+    Shared by the public search and the members' search (members.views.search).
     """
     cleaned = query.clean(request.GET.get("q", ""))
     context = {"search_query": cleaned.text, "truncated": cleaned.truncated}
@@ -60,10 +59,22 @@ def search(request):
             "Your search was shortened to its first %(count)d characters."
         ) % {"count": query.MAX_QUERY_LENGTH}
     if not cleaned.text:
-        return TemplateResponse(request, "search/search.html", context)
+        return cleaned, context, TemplateResponse(request, template, context)
     if query.build(cleaned.text) is None:
         context["no_words"] = True
-        return TemplateResponse(request, "search/search.html", context)
+        return cleaned, context, TemplateResponse(request, template, context)
+    return cleaned, context, None
+
+
+def search(request):
+    """Search the public pages of the reader's language.
+
+    Nothing about the reader is stored; a search that finds nothing is
+    counted without her (search.zero_results).
+    """
+    cleaned, context, answered = begin(request, "search/search.html")
+    if answered:
+        return answered
 
     locale = active_locale(request)  # shared with the page's header and footer
     promoted = promotions.promoted(cleaned.text, locale, request)

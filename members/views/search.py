@@ -27,7 +27,7 @@ from resources.audience import visible_resources
 from resources.views.training import visible_courses
 from search import members as field_search
 from search import query, snippets
-from search.views import results_for
+from search.views import begin, results_for
 
 PER_KIND = 20
 
@@ -134,17 +134,9 @@ def course_section(user, text):
 @require_safe
 def search_view(request):
     member_or_403(request)  # the middleware asks for both factors; this keeps the view safe alone
-    cleaned = query.clean(request.GET.get("q", ""))
-    context = {"search_query": cleaned.text, "truncated": cleaned.truncated}
-    if cleaned.truncated:
-        context["truncated_message"] = _(
-            "Your search was shortened to its first %(count)d characters."
-        ) % {"count": query.MAX_QUERY_LENGTH}
-    if not cleaned.text:
-        return TemplateResponse(request, "members/search.html", context)
-    if query.build(cleaned.text) is None:
-        context["no_words"] = True
-        return TemplateResponse(request, "members/search.html", context)
+    cleaned, context, answered = begin(request, "members/search.html")
+    if answered:
+        return answered
 
     text, user = cleaned.text, request.user
     searched = [
