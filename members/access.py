@@ -4,21 +4,12 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 
-from .models import Membership, PledgeAcceptance, PledgeVersion
+from .models import PledgeAcceptance, PledgeVersion
+from .models.organizations import membership_of
 
 
 def is_verified(user):
     return bool(user.is_authenticated and user.is_active and user.is_verified())
-
-
-def membership_of(user):
-    if not user.is_authenticated:
-        return None
-    try:
-        membership = user.membership
-    except Membership.DoesNotExist:
-        return None
-    return membership if membership.organization.is_active else None
 
 
 def is_member(user):

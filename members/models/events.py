@@ -21,7 +21,7 @@ from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from resources import files
 from resources.models.files import MemberFile
 
-from .organizations import Membership
+from .organizations import membership_of
 
 # The agenda may hold links and lists, never embeds or images (no third-party requests).
 AGENDA_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
@@ -54,26 +54,12 @@ AUDIENCE_FLAGS = {
 EVERY_MEMBER = (EventAudience.PUBLIC, EventAudience.MEMBERS)
 
 
-def active_membership(user):
-    """The user's membership in an active organization, or None.
-
-    Unlike ``members.access`` this does not ask for a second factor: the
-    calendar feed has no session. Views are behind the middleware that does.
-    """
-    if not (user.is_authenticated and user.is_active):
-        return None
-    try:
-        membership = user.membership
-    except Membership.DoesNotExist:
-        return None
-    return membership if membership.organization.is_active else None
-
-
 def may_see_events(user):
+    """Active staff, or an active user of an active organization (second factor not asked)."""
     return bool(
         user.is_authenticated
         and user.is_active
-        and (user.is_staff or active_membership(user) is not None)
+        and (user.is_staff or membership_of(user) is not None)
     )
 
 
@@ -85,7 +71,7 @@ class EventQuerySet(models.QuerySet):
         live = self.filter(live=True)
         if user.is_staff:
             return live
-        membership = active_membership(user)
+        membership = membership_of(user)
         audiences = Q(audience__in=EVERY_MEMBER)
         for audience, flag in AUDIENCE_FLAGS.items():
             if getattr(membership, flag):

@@ -96,3 +96,18 @@ class Membership(models.Model):
     @property
     def is_admin(self):
         return self.role == self.Role.ADMIN
+
+
+def membership_of(user):
+    """The user's membership in an active organization, or None.
+
+    Says nothing of how the user logged in: members.access asks for the
+    second factor; the calendar feed, which has no session, for its token.
+    """
+    if not user.is_authenticated:
+        return None
+    try:
+        membership = user.membership
+    except Membership.DoesNotExist:
+        return None
+    return membership if membership.organization.is_active else None
