@@ -10,28 +10,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.users.models import UserProfile
 
-from members.emails import queue_email
+from members.emails import preferred_languages, queue_email
 from members.models import EventAnnouncement
-
-FALLBACK_LANGUAGE = "ja"
-
-
-def preferred_languages(users):
-    """Each user's chosen language, by user id; Japanese when unknown."""
-    known = dict(settings.LANGUAGES)
-    chosen = dict(
-        UserProfile.objects.filter(user__in=users).values_list("user_id", "preferred_language")
-    )
-    return {
-        user.pk: chosen.get(user.pk) if chosen.get(user.pk) in known else FALLBACK_LANGUAGE
-        for user in users
-    }
 
 
 def preferred_language(user):
-    return preferred_languages([user])[user.pk]
+    return preferred_languages([user], settings.LANGUAGE_CODE)[user.pk]
 
 
 def announce(event):
@@ -45,7 +30,7 @@ def announce(event):
         if not first or event.start <= timezone.now():
             return 0
         users = list(event.audience_users().exclude(email="").order_by("pk"))
-        languages = preferred_languages(users)
+        languages = preferred_languages(users, settings.LANGUAGE_CODE)
         link = settings.WAGTAILADMIN_BASE_URL + reverse("members:event", args=[event.pk])
         for user in users:
             with translation.override(languages[user.pk]):

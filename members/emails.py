@@ -10,9 +10,12 @@ import datetime
 import logging
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import get_connection, send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from wagtail.users.models import UserProfile
 
 from members.models import OutgoingEmail
 
@@ -35,6 +38,35 @@ def queue_email(to, subject, body):
     email = OutgoingEmail.objects.create(to=to, subject=subject, body=str(body))
     transaction.on_commit(send_due_emails)
     return email
+
+
+def preferred_languages(users, default):
+    """Each user's language as chosen in their Wagtail account, by user id; else ``default``."""
+    known = dict(settings.LANGUAGES)
+    chosen = dict(
+        UserProfile.objects.filter(user__in=users).values_list("user_id", "preferred_language")
+    )
+    return {
+        user.pk: chosen.get(user.pk) if chosen.get(user.pk) in known else default for user in users
+    }
+
+
+def email_staff(permission, subject, template, context):
+    """Queue an email to each active user holding ``permission`` (superusers too).
+
+    Each gets it in the language they chose for the admin: ``subject`` is a
+    callable, called in that language; the template gets ``user`` too.
+    """
+    users = get_user_model().objects.with_perm(
+        permission, backend="django.contrib.auth.backends.ModelBackend"
+    )
+    users = list(users.exclude(email=""))
+    languages = preferred_languages(users, settings.WAGTAILADMIN_DEFAULT_LANGUAGE)
+    for user in users:
+        with translation.override(languages[user.pk]):
+            queue_email(
+                user.email, subject(), render_to_string(template, {**context, "user": user})
+            )
 
 
 def backoff(attempts):

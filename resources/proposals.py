@@ -2,7 +2,6 @@
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -10,10 +9,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
-from wagtail.users.models import UserProfile
 
 from home.models import TopicPage
-from members.emails import queue_email
+from members.emails import email_staff, queue_email
 from resources.files import validate_member_file
 from resources.models import Resource, ResourceFile, ResourceVersion
 from resources.topics import topic_choices
@@ -115,24 +113,12 @@ def _notify_reviewers(resource):
     review_url = settings.WAGTAILADMIN_BASE_URL + reverse(
         "resources_library:inspect", args=[resource.pk]
     )
-    reviewers = (
-        get_user_model()
-        .objects.with_perm(REVIEW_PERMISSION, backend="django.contrib.auth.backends.ModelBackend")
-        .filter(is_active=True)
-        .exclude(email="")
+    email_staff(
+        REVIEW_PERMISSION,
+        lambda: _("A resource was proposed for the library: %(title)s") % {"title": resource.title},
+        "resources/emails/proposal_staff_notice.txt",
+        {"resource": resource, "review_url": review_url},
     )
-    languages = dict(UserProfile.objects.values_list("user_id", "preferred_language"))
-    for reviewer in reviewers:
-        language = languages.get(reviewer.pk) or settings.WAGTAILADMIN_DEFAULT_LANGUAGE
-        with translation.override(language):
-            queue_email(
-                reviewer.email,
-                _("A resource was proposed for the library: %(title)s") % {"title": resource.title},
-                render_to_string(
-                    "resources/emails/proposal_staff_notice.txt",
-                    {"resource": resource, "review_url": review_url},
-                ),
-            )
 
 
 def _decide(resource, status, user, reason=""):

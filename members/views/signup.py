@@ -1,7 +1,6 @@
 """The public sign-up form: stored first, then the emails about it are queued."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -11,9 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
-from wagtail.users.models import UserProfile
 
-from members.emails import queue_email
+from members.emails import email_staff, queue_email
 from members.forms.signup import SignupForm
 from members.models import PledgeVersion
 from members.security import client_address, count, counted
@@ -70,14 +68,6 @@ def signup_done_view(request):
     return render(request, "members/signup_done.html")
 
 
-def reviewers():
-    """Active superusers and active users allowed to review applications, with an email."""
-    users = get_user_model().objects.with_perm(
-        REVIEW_PERMISSION, backend="django.contrib.auth.backends.ModelBackend"
-    )
-    return users.exclude(email="")
-
-
 def notify_new_application(application):
     """Queue the applicant's confirmation, in their language, and a notice to each reviewer."""
     with translation.override(application.language):
@@ -91,15 +81,9 @@ def notify_new_application(application):
     review_url = settings.WAGTAILADMIN_BASE_URL + reverse(
         "members_applications:inspect", args=[application.pk]
     )
-    languages = dict(UserProfile.objects.values_list("user_id", "preferred_language"))
-    for user in reviewers():
-        language = languages.get(user.pk) or settings.WAGTAILADMIN_DEFAULT_LANGUAGE
-        with translation.override(language):
-            queue_email(
-                user.email,
-                _("New application to the network: %(name)s") % {"name": application.name},
-                render_to_string(
-                    "members/emails/application_staff_notice.txt",
-                    {"application": application, "review_url": review_url, "user": user},
-                ),
-            )
+    email_staff(
+        REVIEW_PERMISSION,
+        lambda: _("New application to the network: %(name)s") % {"name": application.name},
+        "members/emails/application_staff_notice.txt",
+        {"application": application, "review_url": review_url},
+    )
