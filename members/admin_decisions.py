@@ -3,7 +3,8 @@
 Both reviews share the form (approve, or reject with a reason that is
 emailed), the order of the list (what waits for a decision first), the view's
 handling of a decision, and the form's template
-(``members/admin/includes/decision.html``).
+(``members/admin/includes/decision.html``) and the history's line for a
+rejection.
 """
 
 from django import forms
@@ -12,6 +13,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views import generic
+from wagtail.log_actions import LogFormatter
 
 
 class DecisionForm(forms.Form):
@@ -94,3 +96,10 @@ class DecisionViewMixin:
 
     def reject(self, reason):
         raise NotImplementedError
+
+
+class RejectionFormatter(LogFormatter):
+    """A rejection in an object's history, with the reason staff gave as its comment."""
+
+    def format_comment(self, log_entry):
+        return log_entry.data.get("reason", "")

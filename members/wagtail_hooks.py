@@ -1,8 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
+from members.admin_decisions import RejectionFormatter
 from members.admin_events import EventViewSet
 from members.admin_memberships import membership_viewset
 from members.admin_views import application_viewset, organization_viewset
@@ -35,12 +35,9 @@ def register_review_actions(actions):
     )
 
     @actions.register_action("members.reject")
-    class RejectFormatter(LogFormatter):
+    class RejectFormatter(RejectionFormatter):
         label = _("Reject application")
         message = _("Application rejected")
-
-        def format_comment(self, log_entry):
-            return log_entry.data.get("reason", "")
 
     actions.register_action(
         "members.deactivate", _("Deactivate organization"), _("Organization deactivated")

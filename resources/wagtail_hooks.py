@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.log_actions import LogFormatter
 
+from members.admin_decisions import RejectionFormatter
 from resources.admin_views import DownloadReportView, course_viewset, resource_viewset
 
 
@@ -51,9 +51,6 @@ def register_resource_actions(actions):
     actions.register_action("resources.approve", _("Approve resource"), _("Resource approved"))
 
     @actions.register_action("resources.reject")
-    class RejectFormatter(LogFormatter):
+    class RejectFormatter(RejectionFormatter):
         label = _("Reject resource")
         message = _("Resource rejected")
-
-        def format_comment(self, log_entry):
-            return log_entry.data.get("reason", "")

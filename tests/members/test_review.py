@@ -185,6 +185,15 @@ def test_rejection_emails_the_reason_and_is_logged(client, reviewer, application
     assert not Organization.objects.filter(name=application.name).exists()
 
 
+def test_the_history_shows_the_reason_for_a_rejection(client, reviewer, application):
+    from wagtail.log_actions import registry
+
+    reason = "市外の個人の方は登録事業所になれません。"
+    decide(client, application, decision="reject", reason=reason)
+    entry = ModelLogEntry.objects.get(action="members.reject", object_id=str(application.pk))
+    assert registry.get_formatter(entry).format_comment(entry) == reason
+
+
 def test_the_audit_trail_names_the_decisions(client, reviewer, application):
     from wagtail.log_actions import registry
 

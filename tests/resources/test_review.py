@@ -106,3 +106,16 @@ def test_the_email_is_in_the_language_the_member_proposed_in(django_user_model, 
     first, second = OutgoingEmail.objects.filter(to=member.email).order_by("pk")
     assert first.body.strip().endswith("Support Network Portal")
     assert second.body.strip().endswith("支援ネットワークポータル")
+
+
+def test_the_history_shows_the_reason_for_a_rejection(django_user_model, member):
+    from wagtail.log_actions import registry
+    from wagtail.models import ModelLogEntry
+
+    resource = proposal(member)
+    review = staff(django_user_model)
+    review.post(
+        f"{ADMIN}inspect/{resource.pk}/", {"decision": "reject", "reason": "同じ資料があります。"}
+    )
+    entry = ModelLogEntry.objects.get(action="resources.reject", object_id=str(resource.pk))
+    assert registry.get_formatter(entry).format_comment(entry) == "同じ資料があります。"
