@@ -86,6 +86,7 @@ def search(request):
     context.update(
         promoted=promoted if paginated.number == 1 else [],
         search_results=paginated,
+        page_params={"q": cleaned.text},
         results=results_for(list(paginated.object_list), cleaned.text),
         total=len(ranked) + len(promoted),
         partial=bool(ranked) and not ranked.complete,

@@ -54,3 +54,13 @@ def test_the_public_index_does_not_grow_with_lectures(client, settings, pages):
     few = queries(client, "/ja/events/")
     add_events(190, EventAudience.PUBLIC)
     assert queries(client, "/ja/events/") == few
+
+
+@pytest.mark.django_db
+def test_past_events_are_paged(member_client, member):
+    add_events(60, EventAudience.MEMBERS, member)  # 30 past: two pages of 20
+    first = member_client.get("/members/events/").content.decode()
+    assert 'href="?page=2" rel="next"' in first
+    second = member_client.get("/members/events/?page=2").content.decode()
+    assert 'href="?page=1" rel="prev"' in second
+    assert 'rel="next"' not in second
