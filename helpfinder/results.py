@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from wagtail.models import Page
 
+from core.access import public_pages
 from home.models import ConsultationWindowPage, TopicPage
 
 
@@ -48,10 +49,10 @@ def _localized(model, ids, keys, locale_id):
     if not ids:
         return []
     wanted_keys = {keys[pk] for pk in ids if pk in keys}
-    found = (
-        model.objects.live()
-        .public()
-        .filter(Q(translation_key__in=wanted_keys, locale_id=locale_id) | Q(pk__in=ids))
+    found = public_pages(
+        model.objects.live().filter(
+            Q(translation_key__in=wanted_keys, locale_id=locale_id) | Q(pk__in=ids)
+        )
     )
     chosen = {}
     translated = {}

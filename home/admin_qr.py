@@ -22,6 +22,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.utils import get_breadcrumbs_items_for_page
 from wagtail.models import Locale, Page
 
+from core.access import public_pages
 from home import qr
 from home.models import ConsultationWindowPage, NetworkSettings
 
@@ -152,8 +153,7 @@ class QRCodesView(WagtailAdminTemplateMixin, TemplateView):
 def emergency_windows(window):
     """Lines for immediate danger (police, 24-hour lines) in the card's language."""
     urgent = (
-        ConsultationWindowPage.objects.live()
-        .public()
+        public_pages(ConsultationWindowPage.objects.live())
         .filter(urgent=True, locale_id=window.locale_id)
         .exclude(pk=window.pk)
         .exclude(phone="")

@@ -1,77 +1,54 @@
-"""The members area and the admin need both factors; members also the current pledge."""
+"""Who is asking, for the access rule: sessions past their timeouts end first."""
 
-import re
 import time
-from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth import logout
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.translation import gettext as _
 
-from members.access import is_member, is_verified, needs_pledge
-from members.views.account import SESSION_SEEN, SESSION_STARTED
+from members.access import viewer_for
 
-OPEN_MEMBER_PATHS = ("login/", "verify/", "logout/", "invitation/", "password-reset/")
-# Calendar apps cannot log in: the private feed authorises by its secret token
-# alone (members.views.calendar). Only this exact shape of path is let through.
-TOKEN_PATH = re.compile(r"/members/calendar/[^/]+\.ics")
+SESSION_STARTED = "members.started"
+SESSION_SEEN = "members.seen"
+# Activity is written to the session at most this often.
+SEEN_EVERY = 60
 
 
-def login_redirect(request):
-    return redirect(
-        f"{reverse('members:login')}?{urlencode({'next': request.get_full_path()}, safe='/')}"
+def start_session(request):
+    """Both factors passed: the clocks of the idle and absolute timeouts start now."""
+    now = int(time.time())
+    request.session[SESSION_STARTED] = now
+    request.session[SESSION_SEEN] = now
+
+
+def session_expired(request, now=None):
+    """Past the absolute timeout, idle too long, or never started by a real login."""
+    now = now or int(time.time())
+    started = request.session.get(SESSION_STARTED, 0)
+    seen = request.session.get(SESSION_SEEN, 0)
+    return (
+        now - started > settings.MEMBERS_ABSOLUTE_TIMEOUT
+        or now - seen > settings.MEMBERS_IDLE_TIMEOUT
     )
 
 
-class SecondFactorMiddleware:
+class ViewerMiddleware:
+    """Sets ``request.viewer`` (core.access) after ending an expired session.
+
+    Every request of a logged-in person is checked, wherever it goes: a
+    members-only page, a private document or image outside /members/ needs
+    a live session as much as the members area does.
+    """
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        path = request.path
-        is_admin = path.startswith("/admin/")
-        is_members = (
-            path.startswith("/members/")
-            and not path.startswith(tuple("/members/" + p for p in OPEN_MEMBER_PATHS))
-            and not TOKEN_PATH.fullmatch(path)
-        )
-        if (
-            (is_admin or is_members)
-            and request.user.is_authenticated
-            and self.expired(request, idle=is_members)
-        ):
-            logout(request)
-            messages.info(
-                request,
-                _("You were logged out after a period without activity. Please log in again."),
-            )
-            return login_redirect(request)
-        if is_admin and not (is_verified(request.user) and request.user.is_staff):
-            return login_redirect(request)
-        if is_members:
-            if not is_verified(request.user):
-                return login_redirect(request)
-            if not is_member(request.user):
-                raise PermissionDenied
-            if path != reverse("members:pledge") and needs_pledge(request.user):
-                return redirect(
-                    f"{reverse('members:pledge')}?{urlencode({'next': request.get_full_path()})}"
-                )
+        if request.user.is_authenticated:
+            now = int(time.time())
+            if session_expired(request, now):
+                logout(request)
+                request.session_expired = True
+            elif now - request.session.get(SESSION_SEEN, 0) >= SEEN_EVERY:
+                request.session[SESSION_SEEN] = now
+        request.viewer = viewer_for(request)
         return self.get_response(request)
-
-    @staticmethod
-    def expired(request, idle):
-        """Members time out when idle and after a fixed time; editors only after the fixed time."""
-        now = int(time.time())
-        started = request.session.get(SESSION_STARTED, 0)
-        seen = request.session.get(SESSION_SEEN, 0)
-        if now - started > settings.MEMBERS_ABSOLUTE_TIMEOUT:
-            return True
-        if idle and now - seen > settings.MEMBERS_IDLE_TIMEOUT:
-            return True
-        request.session[SESSION_SEEN] = now
-        return False

@@ -10,7 +10,7 @@ from django_otp import devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 
-from .models import BackupCodeDevice
+from .models import BackupCodeDevice, CalendarFeed
 
 FAILURE_WINDOW = 3600
 
@@ -78,9 +78,14 @@ def logout_everywhere(user, keep=None):
 
 
 def reset_second_factor(user, by):
-    """Staff reset for a lost device: remove every factor, end every session, audit it."""
+    """Staff reset for a lost device: whoever has the phone must lose every way in.
+
+    Removes every factor (authenticator and backup codes), the private calendar
+    feed's address, and every session; audits it.
+    """
     for device in devices_for_user(user, confirmed=None):
         device.delete()
+    CalendarFeed.objects.filter(user=user).delete()
     logout_everywhere(user)
     log(instance=user, action="members.reset_second_factor", user=by)
 

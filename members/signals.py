@@ -11,9 +11,9 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import published, unpublished
 
+from core import cache
 from members.announcements import announce
 from members.models import Event, Organization
-from portal import cache
 
 
 @receiver(post_save, sender=Organization)

@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from core.access import public
 from members.views import account, calendar, events, organization, search
 
 app_name = "members"
@@ -32,24 +33,32 @@ urlpatterns = [
     # Resetting a password never logs anyone in: the second factor is still asked at login.
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
-            template_name="members/password_reset.html",
-            email_template_name="members/emails/password_reset.txt",
-            success_url=reverse_lazy("members:password_reset_sent"),
+        public(
+            auth_views.PasswordResetView.as_view(
+                template_name="members/password_reset.html",
+                email_template_name="members/emails/password_reset.txt",
+                success_url=reverse_lazy("members:password_reset_sent"),
+            )
         ),
         name="password_reset",
     ),
     path(
         "password-reset/sent/",
-        auth_views.PasswordResetDoneView.as_view(template_name="members/password_reset_sent.html"),
+        public(
+            auth_views.PasswordResetDoneView.as_view(
+                template_name="members/password_reset_sent.html"
+            )
+        ),
         name="password_reset_sent",
     ),
     path(
         "password-reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name="members/password_reset_confirm.html",
-            success_url=reverse_lazy("members:login"),
-            post_reset_login=False,
+        public(
+            auth_views.PasswordResetConfirmView.as_view(
+                template_name="members/password_reset_confirm.html",
+                success_url=reverse_lazy("members:login"),
+                post_reset_login=False,
+            )
         ),
         name="password_reset_confirm",
     ),

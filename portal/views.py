@@ -3,7 +3,10 @@ from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from core.access import public
 
+
+@public
 @never_cache
 @require_safe
 def healthz(request):

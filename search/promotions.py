@@ -10,6 +10,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from core.access import public_pages
 from search.text import normalize
 
 
@@ -38,7 +39,9 @@ def promoted(text, locale, request=None):
     keys = {p.page.translation_key for p in promotions if p.page_id}
     visible = {
         page.translation_key: page
-        for page in Page.objects.live().public().filter(translation_key__in=keys, locale=locale)
+        for page in public_pages(
+            Page.objects.live().filter(translation_key__in=keys, locale=locale)
+        )
     }
     found = []
     for promotion in promotions:

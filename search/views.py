@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from core import access
 from home.templatetags.portal_tags import active_locale
 from search import indexing, promotions, query, snippets, zero_results
 
@@ -22,7 +23,7 @@ class Result:
 
 def public_pages(locale):
     """What a reader may find: live pages of her language without a view restriction."""
-    return Page.objects.live().public().filter(locale=locale).exclude(depth__lte=1)
+    return access.public_pages(Page.objects.live().filter(locale=locale).exclude(depth__lte=1))
 
 
 def specific_pages(light_pages):
@@ -66,6 +67,7 @@ def begin(request, template):
     return cleaned, context, None
 
 
+@access.public
 def search(request):
     """Search the public pages of the reader's language.
 

@@ -17,11 +17,12 @@ def test_second_anonymous_request_is_served_from_the_cache(client, db):
     assert queries <= 1
 
 
-def test_publishing_clears_the_cache(client, pages):
+def test_publishing_clears_the_cache(client, pages, django_capture_on_commit_callbacks):
     client.get("/en/faq/")
     faq = pages["en"]["faq"]
     faq.title = "Questions people often ask"
-    faq.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        faq.save_revision().publish()
     response = client.get("/en/faq/")
     assert "X-Page-Cache" not in response
     assert "Questions people often ask" in response.content.decode()
@@ -41,13 +42,15 @@ def test_search_results_are_never_cached(client, db):
     assert "X-Page-Cache" not in response
 
 
-def test_every_process_sees_the_invalidation_through_redis(client, pages, settings):
+def test_every_process_sees_the_invalidation_through_redis(
+    client, pages, settings, django_capture_on_commit_callbacks
+):
     """Production shares the cache in Redis; publishing in one process clears pages for all."""
     import uuid
 
     from django.core.cache.backends.redis import RedisCache
 
-    from portal import cache as page_cache
+    from core import cache as page_cache
 
     location = "redis://127.0.0.1:6379/15"
     prefix = f"test-{uuid.uuid4().hex}"
@@ -64,7 +67,8 @@ def test_every_process_sees_the_invalidation_through_redis(client, pages, settin
         assert client.get("/en/faq/")["X-Page-Cache"] == "hit"
         seen_before = other_process.get(page_cache.GENERATION_KEY)
         faq = pages["en"]["faq"]
-        faq.save_revision().publish()
+        with django_capture_on_commit_callbacks(execute=True):
+            faq.save_revision().publish()
         assert other_process.get(page_cache.GENERATION_KEY) > seen_before
         assert "X-Page-Cache" not in client.get("/en/faq/")
     finally:

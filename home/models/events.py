@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.access import visible_pages
 from members.models import Event
 
 from .base import BasePage
@@ -47,7 +48,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def listing(self, request):
         """Pages and public lectures together, by date: two queries however many there are."""
         now = timezone.now()
-        pages = self._upcoming_and_recent(EventPage.objects.child_of(self).live().public(), now)
+        pages = self._upcoming_and_recent(
+            visible_pages(EventPage.objects.child_of(self).live(), request), now
+        )
         lectures = self._upcoming_and_recent(
             Event.objects.public().only("pk", "title", "start", "end", "venue"), now
         )

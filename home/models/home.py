@@ -1,6 +1,8 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.access import visible_pages
+
 from .base import BasePage
 from .events import EventPage
 from .news import NewsPage
@@ -28,17 +30,14 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         mine = {"locale_id": self.locale_id}
-        context["urgent_windows"] = (
-            ConsultationWindowPage.objects.live().public().filter(urgent=True, **mine)
-        )
-        context["topics"] = TopicPage.objects.live().public().filter(**mine)
-        context["latest_news"] = (
-            NewsPage.objects.live().public().filter(**mine).order_by("-date", "-pk")[:3]
-        )
+
+        def visible(model):
+            return visible_pages(model.objects.live().filter(**mine), request)
+
+        context["urgent_windows"] = visible(ConsultationWindowPage).filter(urgent=True)
+        context["topics"] = visible(TopicPage)
+        context["latest_news"] = visible(NewsPage).order_by("-date", "-pk")[:3]
         context["upcoming_events"] = (
-            EventPage.objects.live()
-            .public()
-            .filter(start__gte=timezone.now(), **mine)
-            .order_by("start")[:3]
+            visible(EventPage).filter(start__gte=timezone.now()).order_by("start")[:3]
         )
         return context

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.access import visible_pages
+
 from .base import BasePage
 
 
@@ -22,7 +24,8 @@ class NewsIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        items = visible_pages(NewsPage.objects.child_of(self).live(), request)
+        items = items.order_by("-date", "-pk")
         context["items"] = Paginator(items, self.per_page).get_page(request.GET.get("page"))
         return context
 

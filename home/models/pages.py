@@ -1,6 +1,8 @@
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
+from core.access import visible_pages
+
 from .base import BasePage
 
 
@@ -31,7 +33,7 @@ class SectionPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().public().specific(defer=True)
+        children = visible_pages(self.get_children().live(), request).specific(defer=True)
         paginator = Paginator(children, self.children_per_page)
         context["children"] = paginator.get_page(request.GET.get("page"))
         return context

@@ -4,6 +4,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail_localize.fields import TranslatableField
 
+from core.access import public_pages
+
 from .base import BasePage
 
 
@@ -47,10 +49,10 @@ class TopicPage(BasePage):
                 "pk", "translation_key"
             )
         )
-        found = (
-            ConsultationWindowPage.objects.live()
-            .public()
-            .filter(translation_key__in=keys.values(), locale_id=self.locale_id)
+        found = public_pages(
+            ConsultationWindowPage.objects.live().filter(
+                translation_key__in=keys.values(), locale_id=self.locale_id
+            )
         )
         by_key = {window.translation_key: window for window in found}
         return [by_key[keys[pk]] for pk in chosen if pk in keys and keys[pk] in by_key]

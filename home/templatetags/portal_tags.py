@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page
 
+from core.access import may_see_page, visible_pages
 from home.models import HomePage
 
 register = template.Library()
@@ -89,11 +90,11 @@ def languages(context, page=None):
     return entries
 
 
-@register.simple_tag
-def menu_pages(home):
+@register.simple_tag(takes_context=True)
+def menu_pages(context, home):
     if home is None:
         return []
-    return home.get_children().live().public().in_menu()
+    return visible_pages(home.get_children().live().in_menu(), context.get("request"))
 
 
 def active_locale(request):
@@ -112,9 +113,10 @@ def settings_page(context, name):
     """A page chosen in the network settings, in the reader's language when translated."""
     network = context["settings"]["home"]["NetworkSettings"]
     chosen = getattr(network, name)
-    if chosen is None:
+    request = context.get("request")
+    if chosen is None or not may_see_page(request, chosen):
         return None
-    active = active_locale(context.get("request"))
+    active = active_locale(request)
     if chosen.locale_id == active.pk:
         return chosen
     return chosen.get_translation_or_none(active) or chosen

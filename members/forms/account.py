@@ -67,3 +67,14 @@ class PledgeForm(forms.Form):
 class InviteForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=100)
     email = forms.EmailField(label=_("Email"))
+
+
+class ConfirmPasswordForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_(
+            "The password you use to log in. Your second factor was reset, so we ask it first."
+        ),
+    )

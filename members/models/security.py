@@ -84,6 +84,9 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"))
     used_at = models.DateTimeField(_("used"), null=True, blank=True)
+    # Set when the account's password was chosen through this link; otherwise (a reset
+    # after a lost phone) the password is asked before a new device is enrolled.
+    password_set_at = models.DateTimeField(_("password set"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("invitation")

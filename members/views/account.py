@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
+from django.core import signing
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,18 +23,25 @@ from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 
+from core.access import members_only, public, verified_only
 from members import security
 from members.access import membership_of
-from members.forms.account import CodeForm, LoginForm, NewPasswordForm, PledgeForm
+from members.forms.account import (
+    CodeForm,
+    ConfirmPasswordForm,
+    LoginForm,
+    NewPasswordForm,
+    PledgeForm,
+)
+from members.middleware import start_session
 from members.models import BackupCodeDevice, Invitation, Membership, PledgeAcceptance, PledgeVersion
 from members.views.events import visible_events
 
 PENDING_USER = "members.pending_user"
 PENDING_SINCE = "members.pending_since"
 PENDING_SECONDS = 300
-SESSION_STARTED = "members.started"
-SESSION_SEEN = "members.seen"
-ENROLLING = "members.enrolling"
+# Proof, carried in the enrolment form, that the account's password was just given.
+ENROL_PROOF_SALT = "members.enrol"
 
 
 def safe_next(request, default="members:dashboard"):
@@ -49,12 +57,11 @@ def complete_login(request, user, device):
     """Both factors passed: log in (a new session key), mark the session verified."""
     auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     otp_login(request, device)
-    now = int(time.time())
-    request.session[SESSION_STARTED] = now
-    request.session[SESSION_SEEN] = now
+    start_session(request)
     log(instance=user, action="members.login", user=user)
 
 
+@public
 @never_cache
 @sensitive_post_parameters("password")
 def login_view(request):
@@ -85,7 +92,13 @@ def login_view(request):
                 verify = reverse("members:verify")
                 return redirect(f"{verify}?next={safe_next(request)}")
     return render(
-        request, "members/login.html", {"form": form, "next": request.GET.get("next", "")}
+        request,
+        "members/login.html",
+        {
+            "form": form,
+            "next": request.GET.get("next", ""),
+            "expired": request.GET.get("expired") == "1",
+        },
     )
 
 
@@ -97,13 +110,14 @@ def pending_user(request):
     return get_user_model().objects.filter(pk=user_id, is_active=True).first()
 
 
+@public
 @never_cache
 @sensitive_post_parameters("code")
 def verify_view(request):
     user = pending_user(request)
     if user is None:
-        messages.info(request, _("Please log in again."))
-        return redirect("members:login")
+        # No message in a cookie or session: whoever this is may not be logged in at all.
+        return redirect(f"{reverse('members:login')}?expired=1")
     form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if security.is_throttled(request, user.get_username()):
@@ -131,6 +145,7 @@ def verify_view(request):
     )
 
 
+@public
 @require_POST
 def logout_view(request):
     auth_logout(request)
@@ -146,8 +161,9 @@ def invitation_user(invitation):
     return get_user_model().objects.filter(email__iexact=invitation.email).first()
 
 
+@public
 @never_cache
-@sensitive_post_parameters("password1", "password2", "code")
+@sensitive_post_parameters("password", "password1", "password2", "code")
 def invitation_view(request, token):
     """Set a password (new accounts), then enrol an authenticator, then see backup codes once."""
     invitation = Invitation.find_usable(token)
@@ -166,6 +182,8 @@ def invitation_view(request, token):
                     )
                 user.set_password(form.cleaned_data["password1"])
                 user.save()
+                invitation.password_set_at = timezone.now()
+                invitation.save(update_fields=["password_set_at"])
             return redirect("members:accept_invitation", token=token)
         return render(
             request, "members/invitation_password.html", {"form": form, "invitation": invitation}
@@ -173,33 +191,54 @@ def invitation_view(request, token):
 
     if security.has_second_factor(user):
         return render(request, "members/invitation_invalid.html", status=410)
+    posted = request.POST if request.method == "POST" else None
+    if invitation.password_set_at is not None:
+        return enrol(request, invitation, user, posted)
+    # The account had its password before this link (a reset after a lost phone):
+    # whoever holds the link must also know the password before a new device is shown.
+    proof = request.POST.get("proof", "")
+    if proven(proof, invitation):
+        return enrol(request, invitation, user, posted, proof=proof)
+    return confirm_password(request, invitation, user, posted)
+
+
+def proven(proof, invitation):
+    """A proof (made by ``confirm_password`` in the last minutes) for this invitation."""
+    try:
+        return signing.loads(proof, salt=ENROL_PROOF_SALT, max_age=PENDING_SECONDS) == invitation.pk
+    except signing.BadSignature:
+        return False
+
+
+def confirm_password(request, invitation, user, posted):
+    form = ConfirmPasswordForm(posted)
+    if posted is not None and form.is_valid():
+        if security.is_throttled(request, user.get_username()):
+            form.add_error(
+                None, _("Too many failed attempts. Please wait an hour, or ask the hub for help.")
+            )
+        elif user.check_password(form.cleaned_data["password"]):
+            proof = signing.dumps(invitation.pk, salt=ENROL_PROOF_SALT)
+            return enrol(request, invitation, user, None, proof=proof)
+        else:
+            security.record_failure(request, user.get_username())
+            form.add_error("password", _("That is not the password of this account."))
+    return render(request, "members/enrol_password.html", {"form": form, "invitation": invitation})
+
+
+def enrol(request, invitation, user, posted, proof=""):
+    """Show the new device's key and take its first code; then the backup codes, once."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
-    form = CodeForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    form = CodeForm(posted)
+    if posted is not None and form.is_valid():
         if security.is_throttled(request, user.get_username()):
             form.add_error(
                 None, _("Too many failed attempts. Please wait an hour, or ask the hub for help.")
             )
         elif device.verify_token(form.cleaned_data["code"]):
-            with transaction.atomic():
-                device.confirmed = True
-                device.save()
-                codes = security.new_backup_codes(user)
-                Membership.objects.update_or_create(
-                    user=user,
-                    defaults={"organization": invitation.organization, "role": invitation.role},
-                )
-                invitation.used_at = timezone.now()
-                invitation.save(update_fields=["used_at"])
-                log(
-                    instance=invitation.organization,
-                    action="members.join",
-                    user=user,
-                    data={"user": user.pk},
-                )
-            security.logout_everywhere(user)
+            codes = accept_invitation(invitation, user, device)
             complete_login(request, user, device)
             return render(
                 request, "members/backup_codes.html", {"codes": codes, "first_time": True}
@@ -216,12 +255,36 @@ def invitation_view(request, token):
         {
             "form": form,
             "invitation": invitation,
+            "proof": proof,
             "qr": qr_svg(device.config_url),
             "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
         },
     )
 
 
+def accept_invitation(invitation, user, device):
+    """The device works: confirm it, join the organization, use up the link."""
+    with transaction.atomic():
+        device.confirmed = True
+        device.save()
+        codes = security.new_backup_codes(user)
+        Membership.objects.update_or_create(
+            user=user,
+            defaults={"organization": invitation.organization, "role": invitation.role},
+        )
+        invitation.used_at = timezone.now()
+        invitation.save(update_fields=["used_at"])
+        log(
+            instance=invitation.organization,
+            action="members.join",
+            user=user,
+            data={"user": user.pk},
+        )
+    security.logout_everywhere(user)
+    return codes
+
+
+@verified_only
 @never_cache
 def pledge_view(request):
     pledge = PledgeVersion.current()
@@ -241,6 +304,7 @@ def pledge_view(request):
 DASHBOARD_EVENTS = 5
 
 
+@members_only
 @never_cache
 def dashboard_view(request):
     membership = membership_of(request.user)
@@ -256,6 +320,7 @@ def dashboard_view(request):
     )
 
 
+@members_only
 @never_cache
 def security_view(request):
     if request.method == "POST":

@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from core.access import public
 from members import ical
-from members.access import member_required, needs_pledge
+from members.access import member_required, token_holder_may_see
 from members.announcements import preferred_language
 from members.models import CalendarFeed, Event
 from members.models.events import may_see_events
@@ -45,10 +46,11 @@ def calendar_view(request):
     return render(request, "members/events/calendar.html", context)
 
 
+@public  # calendar apps cannot log in: the secret address is the key
 @require_safe
 def calendar_feed_view(request, token):
     feed = CalendarFeed.find(token)
-    if feed is None or not may_see_events(feed.user) or needs_pledge(feed.user):
+    if feed is None or not token_holder_may_see(feed.user) or not may_see_events(feed.user):
         raise Http404
     feed.record_use()
     user = feed.user

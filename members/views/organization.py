@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
+from core.access import members_only
 from members import security
 from members.access import membership_of
 from members.emails import queue_email
@@ -37,6 +38,7 @@ def send_invitation(request, invitation):
     queue_email(invitation.email, _("Invitation to the members area"), body)
 
 
+@members_only
 @never_cache
 def organization_view(request):
     membership = admin_membership(request)
@@ -67,6 +69,7 @@ def organization_view(request):
     )
 
 
+@members_only
 @require_POST
 def invite_view(request):
     membership = admin_membership(request)
@@ -94,6 +97,7 @@ def invite_view(request):
     return redirect("members:organization")
 
 
+@members_only
 @require_POST
 def remove_view(request, pk):
     membership = admin_membership(request)

@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from core.access import public
 from members.models import Offer, Organization
 
 
@@ -20,6 +21,7 @@ def daily_order(organizations, day):
     )
 
 
+@public
 @require_safe
 def roster_view(request):
     chosen = [value for value in Offer.values if value in request.GET.getlist("offer")]

@@ -10,18 +10,17 @@ nothing: members may type what they know of a case.
 
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 
+from core.access import members_only, visible_pages
 from home.templatetags.portal_tags import active_locale
-from members.access import member_or_403
 from members.models import Event
 from resources.audience import visible_resources
 from resources.views.training import visible_courses
@@ -54,19 +53,8 @@ class Section:
 
 
 def member_pages(request, locale):
-    """Live pages of ``locale`` that would be served to her: Wagtail's own restriction rules.
-
-    A login or group restriction already asks for both factors and a live
-    organization (members.privacy); the view checks that before coming here.
-    """
-    pages = Page.objects.live().filter(locale=locale).exclude(depth__lte=1)
-    refused = Q()
-    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
-        "groups"
-    ):
-        if not restriction.accept_request(request):
-            refused |= pages.descendant_of_q(restriction.page, inclusive=True)
-    return pages.exclude(refused) if refused else pages
+    """Live pages of ``locale`` that the access rule lets her see (core.access)."""
+    return visible_pages(Page.objects.live().filter(locale=locale).exclude(depth__lte=1), request)
 
 
 def page_section(request, text):
@@ -130,10 +118,10 @@ def course_section(user, text):
     return Section("courses", _("Training"), found, len(ranked)), ranked.complete
 
 
+@members_only
 @never_cache
 @require_safe
 def search_view(request):
-    member_or_403(request)  # the middleware asks for both factors; this keeps the view safe alone
     cleaned, context, answered = begin(request, "members/search.html")
     if answered:
         return answered

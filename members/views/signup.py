@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
+from core.access import public
 from members.emails import email_staff, queue_email
 from members.forms.signup import SignupForm
 from members.models import PledgeVersion
@@ -29,8 +29,8 @@ def _count_application(request):
     count(SIGNUP_COUNTER, client_address(request))
 
 
+@public
 @never_cache
-@csrf_protect
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup_view(request):
     pledge = PledgeVersion.current()
@@ -62,6 +62,7 @@ def signup_view(request):
     return render(request, "members/signup_form.html", context)
 
 
+@public
 @never_cache
 @require_safe
 def signup_done_view(request):

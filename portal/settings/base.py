@@ -21,6 +21,7 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 DEBUG = env.bool("DEBUG", default=False)
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "helpfinder",
     "members",
@@ -56,18 +57,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "portal.cache.UpdateCacheMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "core.cache.UpdateCacheMiddleware",
+    "core.sessions.SessionMiddleware",
     "portal.middleware.LocaleMiddleware",
     "portal.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "portal.cache.FetchFromCacheMiddleware",
+    "core.cache.FetchFromCacheMiddleware",
     "helpfinder.csrf.PageCsrfExemptMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "core.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "members.middleware.SecondFactorMiddleware",
+    # Who is asking (sessions past their timeouts end here), then each view's mark.
+    "members.middleware.ViewerMiddleware",
+    "core.middleware.AccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -170,8 +173,15 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Sessions exist only for people who log in; anonymous readers never get one.
+# Sessions exist only for people who log in; anonymous readers never get one,
+# nor any other cookie: the CSRF secret lives in the session (core.csrf, core.sessions)
+# and messages too.
 SESSION_COOKIE_HTTPONLY = True
+CSRF_USE_SESSIONS = True
+# Django's check looks for its own CSRF middleware by name; core.csrf's subclass is
+# checked by core.checks instead.
+SILENCED_SYSTEM_CHECKS = ["security.W003"]
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_REFERRER_POLICY = "same-origin"
@@ -198,6 +208,7 @@ CONTENT_SECURITY_POLICY = {
 
 # Members and editors: password, then a TOTP code or a backup code.
 LOGIN_URL = "members:login"
+PLEDGE_URL = "members:pledge"
 WAGTAIL_FRONTEND_LOGIN_URL = "/members/login/"
 OTP_TOTP_ISSUER = "Support Network Portal"
 # django-otp's own exponential delay could lock an owner out for days; our
@@ -230,6 +241,11 @@ WAGTAILIMAGES_IMAGE_MODEL = "resources.PortalImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_FINDERS = []  # embeds would load third-party content
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin must not call out to another host
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # nor send hashes of staff addresses to gravatar.com
+# Privacy is for members (core.access): a shared password would need a cookie for
+# anonymous readers and a second login.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
 WAGTAILLOCALIZE_ENABLE_MACHINE_TRANSLATION = False

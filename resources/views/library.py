@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from members.access import member_or_403
+from core.access import members_only
 from resources.audience import visible_resources
 from resources.browse import browse
 from resources.downloads import record_download
@@ -17,7 +17,6 @@ from resources.topics import topic_titles
 
 
 def get_resource(request, resource_id):
-    member_or_403(request)
     return get_object_or_404(visible_resources(request.user), pk=resource_id)
 
 
@@ -40,15 +39,16 @@ def language_order(resource_file):
     return codes.index(resource_file.language) if resource_file.language in codes else len(codes)
 
 
+@members_only
 @require_GET
 @never_cache
 def library_view(request):
-    member_or_403(request)
     return TemplateResponse(
         request, "resources/library/list.html", browse(request.user, request.GET)
     )
 
 
+@members_only
 @require_GET
 @never_cache
 def resource_view(request, resource_id):
@@ -65,6 +65,7 @@ def resource_view(request, resource_id):
     return TemplateResponse(request, "resources/library/detail.html", context)
 
 
+@members_only
 @require_GET
 def download_view(request, resource_id, file_id):
     resource_file = get_file(request, resource_id, file_id)
@@ -75,6 +76,7 @@ def download_view(request, resource_id, file_id):
 # Chrome's PDF viewer is blocked by the site's "object-src 'none'" when the PDF itself
 # carries it. A preview is never HTML (PDF, image or video, sent with nosniff), so the
 # policy protects nothing here; X-Frame-Options still forbids framing it.
+@members_only
 @csp_exempt()
 @require_GET
 def preview_view(request, resource_id, file_id):

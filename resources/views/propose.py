@@ -5,14 +5,14 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from members.access import member_or_403
+from core.access import members_only
 from resources.proposals import FileRows, ProposalForm, propose
 
 
+@members_only
 @never_cache
 def propose_view(request):
     """A member proposes a resource; staff approve it before anyone else sees it."""
-    member_or_403(request)
     if request.method == "POST":
         form = ProposalForm(request.POST)
         file_rows = FileRows(request.POST, request.FILES, prefix="files")

@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from members.access import member_or_403
+from core.access import members_only
 from resources.audience import audiences_of
 from resources.downloads import record_download
 from resources.models import Course, TrainingMaterial
@@ -21,15 +21,14 @@ def visible_courses(user):
 
 
 def get_material(request, course_id, material_id):
-    member_or_403(request)
     course = get_object_or_404(visible_courses(request.user), pk=course_id)
     return get_object_or_404(TrainingMaterial, pk=material_id, module__course=course)
 
 
+@members_only
 @require_GET
 @never_cache
 def training_view(request):
-    member_or_403(request)
     # Meta.ordering is not applied to aggregate queries: order explicitly.
     courses = (
         visible_courses(request.user)
@@ -42,10 +41,10 @@ def training_view(request):
     return TemplateResponse(request, "resources/training/list.html", {"courses": courses})
 
 
+@members_only
 @require_GET
 @never_cache
 def course_view(request, course_id):
-    member_or_403(request)
     course = get_object_or_404(visible_courses(request.user), pk=course_id)
     modules = course.modules.prefetch_related("materials")
     return TemplateResponse(
@@ -53,6 +52,7 @@ def course_view(request, course_id):
     )
 
 
+@members_only
 @require_GET
 def material_download_view(request, course_id, material_id):
     material = get_material(request, course_id, material_id)
@@ -60,6 +60,7 @@ def material_download_view(request, course_id, material_id):
     return material.serve(request, material.title)
 
 
+@members_only
 @csp_exempt()  # as resources.views.library.preview_view: a PDF, image or video, never HTML
 @require_GET
 def material_preview_view(request, course_id, material_id):

@@ -181,5 +181,5 @@ def test_staff_reset_from_the_admin_sends_a_new_enrolment_link(
 
 
 def test_members_cannot_reset_anyones_second_factor(member_client, staff):
-    assert member_client.post(f"/admin/members/reset-second-factor/{staff.pk}/").status_code == 302
+    assert member_client.post(f"/admin/members/reset-second-factor/{staff.pk}/").status_code == 403
     assert TOTPDevice.objects.filter(user=staff).exists()

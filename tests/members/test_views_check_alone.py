@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 from django.urls import URLPattern, get_resolver
 
+from members.access import viewer_for
 from members.models import Organization
 from members.views import calendar, events
 from resources.views import library
@@ -43,6 +44,7 @@ def request_as(user, method):
     request = getattr(RequestFactory(), method)("/members/")
     request.user = user
     request.session = SessionBase()
+    request.viewer = viewer_for(request)  # as members.middleware does
     return request
 
 

@@ -88,4 +88,4 @@ def test_the_report_draws_a_bar_per_month_in_inline_svg(staff_client, downloads)
 
 
 def test_members_cannot_see_the_report(member_client):
-    assert member_client.get(REPORT).status_code == 302
+    assert member_client.get(REPORT).status_code == 403

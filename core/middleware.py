@@ -1,0 +1,37 @@
+"""Deny by default: every view is closed unless it is marked open (core.access)."""
+
+from django.core.exceptions import PermissionDenied
+
+from core import access
+
+
+class AccessMiddleware:
+    """Enforces each view's mark before the view runs.
+
+    Placed after the middleware that sets ``request.viewer``. A view nobody
+    marked, one of ours or one a package mounts, is for verified staff only.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        level = access.access_level(view_func)
+        if level == access.PUBLIC:
+            return None
+        viewer = access.viewer_of(request)
+        if not viewer.verified:
+            params = {"expired": "1"} if getattr(request, "session_expired", False) else {}
+            return access.login_redirect(request, **params)
+        if level == access.STAFF:
+            if viewer.may_use_admin:
+                return None
+            raise PermissionDenied
+        if not viewer.is_member:
+            raise PermissionDenied
+        if level == access.MEMBERS and not viewer.has_pledged:
+            return access.pledge_redirect(request)
+        return None
