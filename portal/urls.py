@@ -14,6 +14,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents.views import serve as document_serve
 
+from core import upstream
 from core.access import public
 from home.sitemaps import AllLanguagesSitemap
 from resources.views.images import ServeView
@@ -22,6 +23,7 @@ from search import views as search_views
 from . import views
 
 urlpatterns = [
+    path("admin/", include(upstream)),  # before the admin: see core.upstream
     path("admin/", include(wagtailadmin_urls)),
     path("members/", include("members.urls")),
     path("members/", include("resources.urls")),

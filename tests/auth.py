@@ -1,8 +1,11 @@
 """Members and staff who really log in with both factors, for tests."""
 
+import time
+
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from members.middleware import SESSION_SEEN, SESSION_STARTED
 from members.models import Membership, PledgeAcceptance, PledgeVersion
 
 PASSWORD = "correct horse battery staple"
@@ -41,3 +44,32 @@ def log_in(client, user):
     device.last_t = -1  # each code is single-use; tests log in more than once a period
     device.save()
     return client.post("/members/verify/", {"code": current_code(device)})
+
+
+def log_in_password_only(client, user):
+    """A session with the password accepted but no second factor, within its timeouts.
+
+    The site's own login never makes one (the password step logs nobody in);
+    this is what a stolen cookie of such a session would be, or one made by a
+    login view the site should not have. The clocks are set as a real login
+    sets them, so that only the missing factor can refuse it.
+    """
+    client.force_login(user)
+    session = client.session
+    now = int(time.time())
+    session[SESSION_STARTED] = now
+    session[SESSION_SEEN] = now
+    session.save()
+    return client
+
+
+def age_session(client, *, idle=0, started=0):
+    """Move a session's clocks back: ``idle`` seconds since it was last used,
+    ``started`` seconds since the login."""
+    session = client.session
+    now = int(time.time())
+    if started:
+        session[SESSION_STARTED] = now - started
+    if idle:
+        session[SESSION_SEEN] = now - idle
+    session.save()

@@ -4,15 +4,28 @@ from django.core.management import call_command
 from members.models import Membership, Organization, PledgeVersion
 from tests.auth import log_in, make_user
 
-# The demo site, in Japanese and English, is built once per test process and
-# every test runs inside a transaction that is rolled back afterwards.
+# The demo site is built once per test process and every test runs inside a
+# transaction that is rolled back afterwards. English is translated; the other
+# seven languages sync from Japanese as aliases, as on a site whose translators
+# have not started yet: both kinds of page a language can hold are there.
 TEST_LANGUAGES = "en"
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    from django.conf import settings
+    from wagtail.models import Locale
+    from wagtail_localize.models import LocaleSynchronization
+
     with django_db_blocker.unblock():
         call_command("load_demo", languages=TEST_LANGUAGES, no_users=True, stdout=None)
+        source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        for code, _name in settings.LANGUAGES:
+            locale, _ = Locale.objects.get_or_create(language_code=code)
+            if locale != source:
+                LocaleSynchronization.objects.get_or_create(
+                    locale=locale, defaults={"sync_from": source}
+                )
 
 
 @pytest.fixture(autouse=True)

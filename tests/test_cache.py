@@ -1,6 +1,8 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.auth import log_in
+
 
 def get(client, url, **extra):
     with CaptureQueriesContext(connection) as queries:
@@ -28,10 +30,9 @@ def test_publishing_clears_the_cache(client, pages, django_capture_on_commit_cal
     assert "Questions people often ask" in response.content.decode()
 
 
-def test_logged_in_editors_are_never_served_cached_pages(client, django_user_model, db):
+def test_logged_in_editors_are_never_served_cached_pages(client, staff, db):
     client.get("/en/faq/")
-    editor = django_user_model.objects.create_user("editor", password="x", is_staff=True)
-    client.force_login(editor)
+    log_in(client, staff)
     response = client.get("/en/faq/")
     assert "X-Page-Cache" not in response
 

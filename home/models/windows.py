@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.phones import tel_uri
 from home.blocks import RICH_TEXT_FEATURES
 
 from .base import BasePage
@@ -81,4 +82,4 @@ class ConsultationWindowPage(BasePage):
 
     @property
     def phone_href(self):
-        return "tel:" + "".join(c for c in self.phone if c.isdigit() or c in "+#")
+        return tel_uri(self.phone)

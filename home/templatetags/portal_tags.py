@@ -9,6 +9,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page
 
 from core.access import may_see_page, visible_pages
+from core.phones import dialable_links, tel_uri
 from home.models import HomePage
 
 register = template.Library()
@@ -69,13 +70,16 @@ def languages(context, page=None):
         fallback = {p.locale.language_code: p for p in homes}
     else:
         fallback = {}
+    prefixed = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
     entries = []
     for code, _name in settings.LANGUAGES:
         target = by_code.get(code) or fallback.get(code)
         if target is not None:
             url = target.get_url(request=request)
+        elif request is not None and request.path.startswith(prefixed):
+            url = translate_url(request.get_full_path(), code)
         else:
-            url = translate_url(request.get_full_path() if request else "/", code)
+            url = f"/{code}/"  # outside the language prefixes: that language's home
         info = get_language_info(code)
         entries.append(
             {
@@ -122,7 +126,17 @@ def settings_page(context, name):
     return chosen.get_translation_or_none(active) or chosen
 
 
+@register.filter
+def dialable(html):
+    """Rich text whose phone links a phone can dial (``tel:#8891`` dials nothing)."""
+    # Escaped unless already safe; only tel: hrefs change, to digits, "+", "*" and "%23".
+    return mark_safe(dialable_links(conditional_escape(html)))  # noqa: S308
+
+
 @register.simple_tag
 def tel_link(phone, css_class=""):
-    digits = "".join(c for c in phone if c.isdigit() or c in "+#")
-    return format_html('<a class="{}" href="tel:{}">{}</a>', css_class, digits, phone)
+    """The number as written, linked so that a phone dials it (core.phones)."""
+    uri = tel_uri(phone)
+    if not uri:
+        return phone
+    return format_html('<a class="{}" href="{}">{}</a>', css_class, uri, phone)

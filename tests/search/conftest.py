@@ -37,10 +37,15 @@ def translate_demo(codes):
         for code in codes:
             locale = Locale.objects.get(language_code=code)
             for key, spec in content_files.load(code).items():
-                if key not in source or source[key].has_translation(locale):
+                if key not in source:
                     continue
-                copy = source[key].copy_for_translation(locale)
+                existing = source[key].get_translation_or_none(locale)
+                if existing is not None and not existing.alias_of_id:
+                    continue
+                # An alias (the test site syncs every language) becomes the translation.
+                copy = existing or source[key].copy_for_translation(locale)
                 translated = Page.objects.get(pk=copy.pk).specific
+                translated.alias_of = None
                 builder.apply_text(translated, spec | {"key": key})
                 # Live without a revision: readers and search see it, which is all we need.
                 translated.live, translated.has_unpublished_changes = True, False
