@@ -6,7 +6,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
 
-.PHONY: install run demo test lint format check messages check-messages test-sqlite test-postgres test-browser bench clean
+.PHONY: install run demo test lint format check messages check-messages test-sqlite test-postgres test-browser mutation-check bench clean
 
 install: $(VENV)/.installed
 
@@ -24,7 +24,7 @@ run: demo
 	@echo "Serving the demo site on http://127.0.0.1:$(PORT)/ - log in at http://127.0.0.1:$(PORT)/members/login/ with a demo account above (current code: $(BIN)/python manage.py demo_code admin)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install lint check check-messages test-sqlite test-postgres
+test: install lint check check-messages test-sqlite test-postgres mutation-check
 
 lint: install
 	$(BIN)/ruff check .
@@ -57,6 +57,10 @@ test-postgres: install
 
 test-browser: install
 	$(BIN)/pytest -m browser
+
+# Each rule of the access rule removed in turn: a test must fail every time.
+mutation-check: install
+	$(BIN)/python scripts/mutation_check.py
 
 # Pages under gunicorn, then search on 10,000 pages (also on PostgreSQL when DATABASE_URL is set).
 bench: install

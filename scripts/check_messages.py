@@ -21,7 +21,7 @@ def entries(catalogue):
     return {
         (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
         for e in catalogue
-        if e.msgid
+        if e.msgid and not e.obsolete
     }
 
 
@@ -34,11 +34,7 @@ def check(po_path):
     if not mo_path.exists():
         problems.append("not compiled (run `make messages`)")
     else:
-        translated = {
-            k: v
-            for k, v in entries(po).items()
-            if k[1] and not po.find(k[1], msgctxt=k[0]).obsolete
-        }
+        translated = entries(po)
         compiled = entries(polib.mofile(str(mo_path)))
         if translated != compiled:
             problems.append("the .mo file is out of date (run `make messages`)")

@@ -22,3 +22,6 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://testserver")
 # Tests that need PostgreSQL set DATABASE_URL; the default is SQLite in memory.
 DATABASES = {"default": env.db("DATABASE_URL", default="sqlite://:memory:")}
+# A test database kept on disk between runs, with pytest --reuse-db (scripts/mutation_check.py).
+if env.str("TEST_DATABASE_NAME", default=""):
+    DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME")}

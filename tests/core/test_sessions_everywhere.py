@@ -109,6 +109,13 @@ def test_a_password_alone_sees_none_of_them(django_user_model, organization, ple
         assert client.get(url).status_code == 404, what
 
 
+def test_someone_no_longer_in_an_organization_sees_none_of_them(member, member_client, protected):
+    member.membership.delete()  # removed by her organization's administrator
+    for what, url in protected.items():
+        assert member_client.get(url).status_code == 404, what
+    assert member_client.get("/members/").status_code == 403
+
+
 def test_a_closed_organization_or_a_deactivated_user_sees_none_of_them(
     django_user_model, organization, member, member_client, protected
 ):

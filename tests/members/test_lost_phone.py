@@ -112,3 +112,17 @@ def test_password_guesses_on_the_link_are_throttled(
         Client(HTTP_ACCEPT_LANGUAGE="en").post(link, {"password": "guess"})
     page = Client(HTTP_ACCEPT_LANGUAGE="en").post(link, {"password": PASSWORD}).content.decode()
     assert "Too many failed attempts" in page and 'class="qr"' not in page
+
+
+def test_the_old_feed_address_stays_dead_after_a_new_phone_is_enrolled(
+    staff_client, member, lost_phone, mailoutbox, django_capture_on_commit_callbacks
+):
+    link = reset(staff_client, member, django_capture_on_commit_callbacks, mailoutbox)
+    holder = Client(HTTP_ACCEPT_LANGUAGE="en")
+    shown = holder.post(link, {"password": PASSWORD}).content.decode()
+    proof = re.search(r'name="proof" value="([^"]+)"', shown).group(1)
+    device = TOTPDevice.objects.get(user=member, confirmed=False)
+    assert holder.post(link, {"code": current_code(device), "proof": proof}).status_code == 200
+    assert holder.get("/members/").status_code == 200  # she is back in, with a new phone
+    # The calendar app on the lost phone still asks the old address: it gets nothing.
+    assert Client().get(lost_phone["feed"]).status_code == 404
