@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Who is asking (sessions past their timeouts end here), then each view's mark.
     "members.middleware.ViewerMiddleware",
+    "core.middleware.RefuseNullCharactersMiddleware",
     "core.middleware.AccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.csp.ContentSecurityPolicyMiddleware",
