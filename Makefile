@@ -38,6 +38,7 @@ check: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	SECRET_KEY=check-deploy-only-$$(printf '%050d' 0) ALLOWED_HOSTS=portal.example.jp WAGTAILADMIN_BASE_URL=https://portal.example.jp \
+		DATABASE_URL=postgres://check@127.0.0.1:1/check REDIS_URL=redis://127.0.0.1:1/0 \
 		DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 messages: install

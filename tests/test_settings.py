@@ -9,12 +9,18 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "portal.example.jp",
     "WAGTAILADMIN_BASE_URL": "https://portal.example.jp",
     "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    # Nothing listens on port 1: the checks below must not need a database or Redis.
+    "DATABASE_URL": "postgres://portal:database-password@127.0.0.1:1/portal",
+    "REDIS_URL": "redis://127.0.0.1:1/0",
 }
+FROM_ENVIRONMENT = ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")
 
 
 def manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DATABASE_URL")}
+    """manage.py in a fresh process; a variable given as None is left unset."""
+    environment = {k: v for k, v in os.environ.items() if k not in FROM_ENVIRONMENT}
     environment.update(PRODUCTION_ENV | env)
+    environment = {k: v for k, v in environment.items() if v is not None}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -43,3 +49,90 @@ def test_production_settings_pass_the_deployment_checklist():
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_database_url():
+    result = manage("check", SECRET_KEY=secrets.token_urlsafe(60), DATABASE_URL=None)
+    assert result.returncode != 0
+    assert (
+        "ImproperlyConfigured: DATABASE_URL must be set to a PostgreSQL database" in result.stderr
+    )
+
+
+def test_production_refuses_a_database_other_than_postgresql():
+    for url in ("sqlite:////tmp/portal.sqlite3", "mysql://portal:secret-word@db/portal"):
+        result = manage("check", SECRET_KEY=secrets.token_urlsafe(60), DATABASE_URL=url)
+        assert result.returncode != 0
+        assert "DATABASE_URL must name a PostgreSQL database" in result.stderr
+        assert "secret-word" not in result.stderr
+
+
+def test_production_refuses_to_start_without_a_shared_redis_cache():
+    for url in (None, "", "locmemcache://portal"):
+        result = manage("check", SECRET_KEY=secrets.token_urlsafe(60), REDIS_URL=url)
+        assert result.returncode != 0
+        assert "ImproperlyConfigured: REDIS_URL must be set to the shared Redis cache" in (
+            result.stderr
+        )
+
+
+def test_production_uses_postgresql_and_redis():
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'])",
+        SECRET_KEY=secrets.token_urlsafe(60),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.db.backends.postgresql",
+        "django.core.cache.backends.redis.RedisCache",
+    ]
+
+
+PRINT_SETTINGS_MODULE = "from django.conf import settings; print(settings.SETTINGS_MODULE)"
+
+
+def test_manage_py_runs_production_when_a_secret_key_is_set():
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        PRINT_SETTINGS_MODULE,
+        SECRET_KEY=secrets.token_urlsafe(60),
+        DJANGO_SETTINGS_MODULE=None,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "portal.settings.production"
+
+
+def test_manage_py_never_falls_back_to_dev_with_a_bad_production_environment():
+    result = manage("check", SECRET_KEY="short", DJANGO_SETTINGS_MODULE=None)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_manage_py_runs_dev_without_a_secret_key():
+    result = manage(
+        "shell", "--no-imports", "-c", PRINT_SETTINGS_MODULE, DJANGO_SETTINGS_MODULE=None
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "portal.settings.dev"
+
+
+def test_wsgi_defaults_to_production():
+    environment = {k: v for k, v in os.environ.items() if k not in FROM_ENVIRONMENT}
+    environment.update(PRODUCTION_ENV, SECRET_KEY=secrets.token_urlsafe(60))
+    del environment["DJANGO_SETTINGS_MODULE"]
+    result = subprocess.run(
+        [sys.executable, "-c", "import portal.wsgi; " + PRINT_SETTINGS_MODULE],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "portal.settings.production"

@@ -10,6 +10,9 @@ from .base import *  # noqa: F403
 from .base import MEMBER_FILES_URL_EXPIRE, MIDDLEWARE, env
 from .object_storage import private_bucket
 
+POSTGRESQL_ENGINES = ("django.db.backends.postgresql", "django.contrib.gis.db.backends.postgis")
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+
 DEBUG = False
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
@@ -19,19 +22,37 @@ if len(SECRET_KEY) < 50:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
-if env.str("DATABASE_URL", default=""):
-    DATABASES = {"default": env.db("DATABASE_URL")}
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# PostgreSQL, never the embedded SQLite file: a missing or mistyped DATABASE_URL
+# must stop the process, not start a site on an empty database. The messages
+# name the variable but never repeat its value (it holds a password).
+if not env.str("DATABASE_URL", default=""):
+    raise ImproperlyConfigured(
+        "DATABASE_URL must be set to a PostgreSQL database, e.g. postgres://user:pass@host:5432/portal."
+    )
+DATABASES = {"default": env.db("DATABASE_URL")}
+if DATABASES["default"]["ENGINE"] not in POSTGRESQL_ENGINES:
+    raise ImproperlyConfigured(
+        "DATABASE_URL must name a PostgreSQL database (postgres://…); production does not run on "
+        f"{DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}."
+    )
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
-if env.str("REDIS_URL", default=""):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env.str("REDIS_URL"),
-            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="portal"),
-        }
+# One cache shared by every process: login-failure counters, sign-up limits and
+# the page cache (and its clearing on publish) must not differ between workers.
+REDIS_URL = env.str("REDIS_URL", default="")
+if not REDIS_URL.startswith(REDIS_SCHEMES):
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set to the shared Redis cache, e.g. redis://127.0.0.1:6379/0 "
+        "(redis://, rediss:// or unix://)."
+    )
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="portal"),
     }
+}
 
 # The proxy terminates TLS and says so in X-Forwarded-Proto, and appends the
 # reader's address to X-Forwarded-For.
