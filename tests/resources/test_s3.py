@@ -84,6 +84,8 @@ def test_production_settings_build_this_storage():
         "SECRET_KEY": "x" * 60,
         "ALLOWED_HOSTS": "portal.example.jp",
         "WAGTAILADMIN_BASE_URL": "https://portal.example.jp",
+        "DATABASE_URL": "postgres://portal@127.0.0.1:1/portal",  # required, never reached
+        "REDIS_URL": "redis://127.0.0.1:1/0",
         "AWS_STORAGE_BUCKET_NAME": "network-files",
         "AWS_S3_ENDPOINT_URL": "https://s3.example.jp",
         "AWS_S3_REGION_NAME": "jp-east-1",
