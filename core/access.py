@@ -23,7 +23,7 @@ Views. Every view is closed to all but verified staff unless it is marked
 Django's ``LoginRequiredMiddleware`` works; ``core.middleware.AccessMiddleware``
 enforces the marks. A public view that serves something protected (a page, a
 document, an image) asks :func:`may_see_page` or :func:`may_see_collection`
-and answers as if the thing did not exist (:func:`refuse`).
+and answers as if the thing did not exist (:func:`refuse`), for everyone alike.
 """
 
 from dataclasses import dataclass
@@ -214,8 +214,8 @@ def public_pages(queryset):
     return visible_pages(queryset, None)
 
 
-def may_see_page(request, page, viewer=None):
-    viewer = viewer or viewer_of(request)
+def may_see_page(request, page):
+    viewer = viewer_of(request)
     return all(
         passes(viewer, rule.restriction_type, rule.group_ids)
         for rule in page_rules(request)
@@ -226,8 +226,8 @@ def may_see_page(request, page, viewer=None):
 # Documents and images
 
 
-def may_see_collection(request, collection, viewer=None):
-    viewer = viewer or viewer_of(request)
+def may_see_collection(request, collection):
+    viewer = viewer_of(request)
     restrictions = collection.get_view_restrictions().prefetch_related("groups")
     return all(
         passes(viewer, r.restriction_type, frozenset(g.pk for g in r.groups.all()))
@@ -235,25 +235,13 @@ def may_see_collection(request, collection, viewer=None):
     )
 
 
-class _Pledged(Viewer):
-    """The same viewer, as she will be once she has accepted the current pledge."""
+def refuse(request):
+    """The answer to someone who may not see a thing: as if it did not exist.
 
-    has_pledged = True
-
-    def __init__(self, viewer):
-        self.user, self.verified, self.is_member = viewer.user, viewer.verified, viewer.is_member
-        self.is_staff, self.group_ids = viewer.is_staff, viewer.group_ids
-
-
-def refuse(request, may_see, thing):
-    """The answer to someone who may not see ``thing``: as if it did not exist.
-
-    ``may_see`` is :func:`may_see_page` or :func:`may_see_collection`. A member
-    who would see it once she accepts the new pledge is sent to the pledge.
+    The same 404 for everyone, a member who has not yet accepted the new pledge
+    included: sending her to the pledge only for things that exist would tell
+    them apart. The 404 page itself tells her the pledge is waiting.
     """
-    viewer = viewer_of(request)
-    if viewer.needs_only_the_pledge and may_see(request, thing, viewer=_Pledged(viewer)):
-        return pledge_redirect(request)
     raise Http404
 
 

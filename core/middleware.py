@@ -45,12 +45,11 @@ class AccessMiddleware:
         if not viewer.verified:
             params = {"expired": "1"} if getattr(request, "session_expired", False) else {}
             return access.login_redirect(request, **params)
-        if level == access.STAFF:
-            if viewer.may_use_admin:
-                return None
+        if level == access.STAFF and not viewer.may_use_admin:
             raise PermissionDenied
         if not viewer.is_member:
             raise PermissionDenied
-        if level == access.MEMBERS and not viewer.has_pledged:
+        # Editors see members-only pages and files in the admin: the pledge binds them too.
+        if level in (access.MEMBERS, access.STAFF) and not viewer.has_pledged:
             return access.pledge_redirect(request)
         return None

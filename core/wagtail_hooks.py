@@ -10,12 +10,12 @@ def members_only_pages(page, request, serve_args, serve_kwargs):
     # Before Wagtail's own check, which misses translations and sends anonymous
     # readers to the login page: an answer that tells the page exists.
     if not access.may_see_page(request, page):
-        return access.refuse(request, access.may_see_page, page)
+        return access.refuse(request)
     return None
 
 
 @hooks.register("before_serve_document", order=-100)
 def members_only_documents(document, request):
     if not access.may_see_collection(request, document.collection):
-        return access.refuse(request, access.may_see_collection, document.collection)
+        return access.refuse(request)
     return None

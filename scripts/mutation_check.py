@@ -100,7 +100,7 @@ MUTATIONS = [
         "return bool(self.verified and self.is_member)",
         (
             "tests/core/test_sessions_everywhere.py::"
-            "test_before_the_new_pledge_each_of_them_sends_her_to_the_pledge",
+            "test_before_the_new_pledge_none_of_them_is_served_and_none_is_told_apart",
         ),
     ),
     Mutation(
@@ -204,6 +204,26 @@ MUTATIONS = [
         "session.clear()  # empty: nothing is saved, and a stale session cookie is deleted",
         "pass",
         ("tests/core/test_no_cookies.py::test_a_failed_login_and_a_password_reset_set_no_cookie",),
+    ),
+    Mutation(
+        "editors accept the pledge too",
+        "core/middleware.py",
+        "if level in (access.MEMBERS, access.STAFF) and not viewer.has_pledged:",
+        "if level == access.MEMBERS and not viewer.has_pledged:",
+        (
+            "tests/core/test_sessions_everywhere.py::"
+            "test_editors_accept_the_new_pledge_before_the_admin",
+        ),
+    ),
+    Mutation(
+        "redirects to members-only pages",
+        "core/redirects.py",
+        "if hidden and not access.may_see_page(request, redirect.redirect_page):",
+        "if False:",
+        (
+            "tests/core/test_privacy_everywhere.py::"
+            "test_an_old_address_does_not_lead_outsiders_to_a_members_only_page",
+        ),
     ),
     Mutation(
         "a reset revokes the calendar feed",

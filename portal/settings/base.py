@@ -74,7 +74,7 @@ MIDDLEWARE = [
     "core.middleware.AccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.csp.ContentSecurityPolicyMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.redirects.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -110,6 +110,14 @@ CACHES = {
 }
 # Anonymous page responses are cached this many seconds; publishing clears them.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+
+# Argon2 for new passwords; PBKDF2 (Django's former default) still verifies the
+# hashes made before, and each is rehashed with Argon2 at its owner's next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

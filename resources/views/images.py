@@ -23,7 +23,7 @@ class ServeView(serve.ServeView):
             raise Http404
         restricted = image.collection.get_view_restrictions().exists()
         if restricted and not access.may_see_collection(request, image.collection):
-            return access.refuse(request, access.may_see_collection, image.collection)
+            return access.refuse(request)
         response = super().get(request, signature, image_id, filter_spec, filename)
         if restricted:
             response.headers.pop("Cache-Control", None)

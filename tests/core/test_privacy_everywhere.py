@@ -331,6 +331,36 @@ def test_a_new_pledge_closes_members_only_pages_until_accepted(
     assert insider.get(secret_pages["menu"].url).status_code == 200
     PledgeVersion.objects.create(version=PledgeVersion.current().version + 1, text="新しい誓約")
     response = insider.get(secret_pages["menu"].url)
-    assert response.status_code == 302
-    assert response["Location"].startswith("/members/pledge/")
+    assert response.status_code == 404
+    made_up = insider.get(secret_pages["menu"].url + "no-such-page/")
+    assert response.content == made_up.content.replace(b"no-such-page/", b"")
     assert secret_pages["menu"].url not in visible_text(insider.get("/ja/"))
+
+
+def test_an_old_address_does_not_lead_outsiders_to_a_members_only_page(
+    editor, secret_pages, readers, case_group, django_capture_on_commit_callbacks
+):
+    """Renamed after it was restricted: Wagtail keeps a redirect from each old address
+    (an editor may add one too). To whoever may not see the page, each stays a 404."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    people, insider = readers
+    restrict(editor, secret_pages, case_group, django_capture_on_commit_callbacks)
+    case = secret_pages["case"]
+    old_urls = [version.url for version in every_version(case)]
+    with django_capture_on_commit_callbacks(execute=True):
+        page = case.get_latest_revision_as_object()
+        page.slug = "minutes-december"
+        page.save_revision().publish()
+    Redirect.objects.create(old_path="/ja/latest-minutes", redirect_page=case)
+    assert Redirect.objects.filter(redirect_page=case).count() >= 2
+    old_urls.append("/ja/latest-minutes/")
+    for who, client in people.items():
+        for url in old_urls:
+            response = client.get(url)
+            assert response.status_code == 404, (who, url)
+            assert "minutes-december" not in response.content.decode(), (who, url)
+    for url in old_urls[:1] + old_urls[-1:]:
+        response = insider.get(url)
+        assert response.status_code in (301, 302), url
+        assert "minutes-december" in response["Location"]

@@ -87,14 +87,23 @@ def test_activity_keeps_a_session_alive(member_client, protected):
     assert served(member_client.get(protected["document"]))
 
 
-def test_before_the_new_pledge_each_of_them_sends_her_to_the_pledge(
+def test_before_the_new_pledge_none_of_them_is_served_and_none_is_told_apart(
     member, member_client, protected
 ):
     PledgeVersion.objects.create(version=PledgeVersion.current().version + 1, text="新しい誓約")
+    made_up = {
+        "page": "/ja/no-such-page/",
+        "document": "/documents/999999/x.pdf",
+        "image": "/images/forged/999999/width-4/x.png",
+    }
     for what, url in protected.items():
         response = member_client.get(url)
-        assert response.status_code == 302, what
-        assert response["Location"].startswith("/members/pledge/"), what
+        assert response.status_code == 404, what
+        assert "/members/pledge/" in response.content.decode(), what
+        nothing = member_client.get(made_up.get(what, "/ja/no-such-page/"))
+        assert nothing.status_code == 404, what
+        assert "/members/pledge/" in nothing.content.decode(), what
+    assert member_client.get("/members/")["Location"].startswith("/members/pledge/")
     member_client.post("/members/pledge/", {"accept": "on"})
     assert PledgeAcceptance.objects.filter(user=member, version=PledgeVersion.current()).exists()
     for what, url in protected.items():
@@ -139,3 +148,16 @@ def test_editors_time_out_in_the_admin_too(staff_client):
     assert response.status_code == 302
     assert response["Location"].startswith("/members/login/")
     assert "expired=1" in response["Location"]
+
+
+def test_editors_accept_the_new_pledge_before_the_admin(staff, staff_client, protected):
+    PledgeVersion.objects.create(version=PledgeVersion.current().version + 1, text="新しい誓約")
+    for url in ("/admin/", "/admin/pages/", "/admin/documents/"):
+        response = staff_client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith("/members/pledge/"), url
+    assert staff_client.get(protected["page"]).status_code == 404
+    staff_client.post("/members/pledge/", {"accept": "on"})
+    assert PledgeAcceptance.objects.filter(user=staff, version=PledgeVersion.current()).exists()
+    assert staff_client.get("/admin/").status_code == 200
+    assert served(staff_client.get(protected["page"]))

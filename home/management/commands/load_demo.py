@@ -69,7 +69,7 @@ class Command(BaseCommand):
                     Organization.objects.filter(kind=kind, is_active=True).order_by("pk").first()
                 )
                 Membership.objects.create(user=user, organization=organization, role=role)
-            if pledge and kind:
+            if pledge:  # editors too: they see members-only pages in the admin
                 PledgeAcceptance.objects.get_or_create(user=user, version=pledge)
             if username == "member":
                 place_demo_member(user)
