@@ -136,3 +136,18 @@ def test_wsgi_defaults_to_production():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "portal.settings.production"
+
+
+def test_production_hashes_passwords_with_argon2_and_still_verifies_pbkdf2():
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; print(*settings.PASSWORD_HASHERS[:2])",
+        SECRET_KEY=secrets.token_urlsafe(60),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.contrib.auth.hashers.Argon2PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
