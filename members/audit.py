@@ -5,6 +5,7 @@ from wagtail import hooks
 
 ACTIONS = [
     ("members.login", _("Log in"), _("Logged in with password and second factor")),
+    ("members.password_reset", _("Reset password"), _("Set a new password from an emailed link")),
     ("members.join", _("Join"), _("Accepted an invitation and set up a second factor")),
     ("members.pledge", _("Accept pledge"), _("Accepted the confidentiality pledge")),
     ("members.new_backup_codes", _("New backup codes"), _("Made new backup codes")),

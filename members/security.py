@@ -13,6 +13,9 @@ from wagtail.log_actions import log
 from .models import BackupCodeDevice, CalendarFeed
 
 FAILURE_WINDOW = 3600
+# Password-reset mails asked for per hour, for one account and from one address.
+RESETS_PER_ACCOUNT = 3
+RESETS_PER_ADDRESS = 20
 
 
 def _key(kind, value):

@@ -1,8 +1,8 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import path
 
 from core.access import public
-from members.views import account, calendar, events, organization, search
+from members.views import account, calendar, events, organization, password, search
 
 app_name = "members"
 
@@ -31,17 +31,7 @@ urlpatterns = [
     # Authorised by its secret token alone (see members.middleware): calendar apps cannot log in.
     path("calendar/<str:token>.ics", calendar.calendar_feed_view, name="calendar_feed"),
     # Resetting a password never logs anyone in: the second factor is still asked at login.
-    path(
-        "password-reset/",
-        public(
-            auth_views.PasswordResetView.as_view(
-                template_name="members/password_reset.html",
-                email_template_name="members/emails/password_reset.txt",
-                success_url=reverse_lazy("members:password_reset_sent"),
-            )
-        ),
-        name="password_reset",
-    ),
+    path("password-reset/", public(password.PasswordResetView.as_view()), name="password_reset"),
     path(
         "password-reset/sent/",
         public(
@@ -53,13 +43,7 @@ urlpatterns = [
     ),
     path(
         "password-reset/<uidb64>/<token>/",
-        public(
-            auth_views.PasswordResetConfirmView.as_view(
-                template_name="members/password_reset_confirm.html",
-                success_url=reverse_lazy("members:login"),
-                post_reset_login=False,
-            )
-        ),
+        password.reset_confirm_view,
         name="password_reset_confirm",
     ),
 ]

@@ -98,6 +98,7 @@ def login_view(request):
             "form": form,
             "next": request.GET.get("next", ""),
             "expired": request.GET.get("expired") == "1",
+            "reset": request.GET.get("reset") == "1",
         },
     )
 

@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from members import security
@@ -154,21 +155,68 @@ def test_verified_staff_reach_the_admin(staff_client):
     assert staff_client.get("/admin/").status_code == 200
 
 
-def test_password_reset_never_logs_in(client, member, mailoutbox):
+def reset_link(mailbox):
     import re
 
-    client.post("/members/password-reset/", {"email": member.email})
-    link = re.search(r"http://\S+", mailoutbox[0].body).group(0)
-    path = link.split("testserver", 1)[1]
-    response = client.get(path, follow=True)
-    form_url = response.redirect_chain[-1][0]
-    response = client.post(
-        form_url,
-        {"new_password1": "a new long passphrase", "new_password2": "a new long passphrase"},
-    )
+    return re.search(r"http://\S+", mailbox[-1].body).group(0).split("testserver", 1)[1]
+
+
+def test_password_reset_never_logs_in_nor_sets_a_cookie(member, mailoutbox):
+    from wagtail.models import ModelLogEntry
+
+    client = Client()
+    sent = client.post("/members/password-reset/", {"email": member.email})
+    assert sent.status_code == 302 and not sent.cookies
+    link = reset_link(mailoutbox)
+    form = client.get(link)
+    assert form.status_code == 200 and not form.cookies
+    assert 'name="new_password1"' in form.content.decode()
+    new = "a new long passphrase"
+    response = client.post(link, {"new_password1": new, "new_password2": new})
     assert response.status_code == 302
-    assert "_auth_user_id" not in client.session
+    assert response["Location"] == "/members/login/?reset=1"
+    assert not response.cookies
+    assert not client.session.keys()
     assert client.get("/members/").status_code == 302
+    member.refresh_from_db()
+    assert member.check_password(new)
+    assert ModelLogEntry.objects.filter(action="members.password_reset").exists()
+    # The link works once: the new password changed what its token was made from.
+    again = client.post(link, {"new_password1": "another passphrase 2", "new_password2": "x"})
+    assert 'name="new_password1"' not in again.content.decode()
+    member.refresh_from_db()
+    assert member.check_password(new)
+    # Logging in still takes the second factor.
+    step = client.post("/members/login/", {"username": member.username, "password": new})
+    assert step["Location"].startswith("/members/verify/")
+
+
+def test_a_wrong_or_forged_reset_link_changes_nothing(member):
+    client = Client()
+    for link in ("/members/password-reset/MQ/forged-token/", "/members/password-reset/%FF/x/"):
+        response = client.post(link, {"new_password1": "x long one 1", "new_password2": "x"})
+        assert response.status_code == 200
+        assert 'name="new_password1"' not in response.content.decode()
+    member.refresh_from_db()
+    assert member.check_password(PASSWORD)
+
+
+def test_password_reset_mails_are_limited_per_account_and_per_address(member, mailoutbox):
+    from members import security
+
+    for _ in range(security.RESETS_PER_ACCOUNT + 2):
+        assert Client().post("/members/password-reset/", {"email": member.email}).status_code == 302
+    assert len(mailoutbox) == security.RESETS_PER_ACCOUNT
+    mailoutbox.clear()
+    one_address = Client(REMOTE_ADDR="203.0.113.9")
+    for number in range(security.RESETS_PER_ADDRESS + 2):
+        one_address.post("/members/password-reset/", {"email": f"someone{number}@example.jp"})
+    member.email = "someone-else@example.jp"
+    member.save()
+    one_address.post("/members/password-reset/", {"email": member.email})
+    assert not mailoutbox  # the address is spent, whoever it asks for
+    Client(REMOTE_ADDR="198.51.100.7").post("/members/password-reset/", {"email": member.email})
+    assert len(mailoutbox) == 1
 
 
 def test_staff_reset_from_the_admin_sends_a_new_enrolment_link(
