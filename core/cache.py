@@ -13,7 +13,12 @@ searched for must not be stored.
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import get_cache_key, learn_cache_key
+from django.utils.cache import (
+    get_cache_key,
+    learn_cache_key,
+    patch_cache_control,
+    patch_vary_headers,
+)
 from django.utils.deprecation import MiddlewareMixin
 
 GENERATION_KEY = "page-cache-generation"
@@ -96,4 +101,21 @@ class UpdateCacheMiddleware(MiddlewareMixin):
             response.add_post_render_callback(lambda r: cache.set(key, r, timeout))
         else:
             cache.set(key, response, timeout)
+        return response
+
+
+class PrivateResponsesMiddleware(MiddlewareMixin):
+    """What a logged-in person is shown is hers alone: no shared cache (a proxy, the
+    front cache) may keep it, and her browser should not keep it on disk either, for
+    someone else at the same phone or computer to find in its history or cache."""
+
+    def process_response(self, request, response):
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or (
+            settings.SESSION_COOKIE_NAME in request.COOKIES
+        ):
+            if "public" in response.get("Cache-Control", ""):
+                del response["Cache-Control"]
+            patch_cache_control(response, private=True, no_store=True)
+            patch_vary_headers(response, ("Cookie",))
         return response

@@ -1,4 +1,6 @@
+from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tests.auth import log_in
@@ -35,6 +37,24 @@ def test_logged_in_editors_are_never_served_cached_pages(client, staff, db):
     log_in(client, staff)
     response = client.get("/en/faq/")
     assert "X-Page-Cache" not in response
+
+
+def test_what_a_logged_in_person_is_shown_is_kept_by_no_cache(client, member, db):
+    from django.utils.cache import get_max_age
+
+    anonymous = client.get("/en/faq/")
+    assert "private" not in anonymous.get("Cache-Control", "")
+    cache.clear()
+    log_in(client, member)
+    for url in ("/en/faq/", "/ja/", "/en/search/?q=help", "/members/", "/members/events/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        directives = {d.strip() for d in response["Cache-Control"].split(",")}
+        assert {"private", "no-store"} <= directives, url
+        assert "public" not in directives and not get_max_age(response), url
+        assert "Cookie" in response["Vary"], url
+    client.get("/en/faq/")  # not stored for anonymous readers either
+    assert "X-Page-Cache" not in Client().get("/en/faq/")
 
 
 def test_search_results_are_never_cached(client, db):

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "helpfinder.csrf.PageCsrfExemptMiddleware",
     "core.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.cache.PrivateResponsesMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Who is asking (sessions past their timeouts end here), then each view's mark.
@@ -236,6 +237,8 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="smtp://localhost:25")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# /healthz/ready fails when an unsent queued email is older than this many seconds.
+MAIL_QUEUE_MAX_AGE = env.int("MAIL_QUEUE_MAX_AGE", default=15 * 60)
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("Support Network Portal")
