@@ -84,7 +84,8 @@ FAX_BEFORE = re.compile(
 # "p. 110", "第110条", "〒110", "No. 110": a page, an article, a postcode, a number.
 NOT_PHONE_BEFORE = re.compile(
     r"""(?:
-        \b(?:no|nos|nº|n\.º|p|pp|pg|pág|pag|sec|art|arts|ch|cap|rm|vol|ver|fig|tab)\.\s*
+        \b(?:no|nos|p|pp|pg|pág|pag|sec|art|arts|ch|cap|rm|vol|ver|fig|tab)\.\s*
+      | \b(?:nº|n\.º|n\.o)\s*
       | \b(?:page|pages|página|paginas|páginas|pagina|pahina|trang|section|article|artigo|
              chapter|capítulo|room|route|điều|khoản|mục|phòng|seksyon)\s*
       | [第제〒§№¥$€£₩₱₫]\s*
@@ -114,21 +115,25 @@ CONTEXT = 16
 FURIGANA = re.compile(r"\{([^{}|<>]+)\|([^{}|<>]+)\}")
 
 
-def _is_phone_number(match, folded):
+def _is_phone_number(match, text):
+    """Whether ``match`` (found in ``text`` folded) is a number to dial, read in its context."""
     kind = match.lastgroup
-    number = match.group(kind)
-    digits = sum(c.isdigit() for c in number)
+    digits = sum(c.isdigit() for c in match.group(kind))
     if kind == "domestic" and digits not in DOMESTIC_DIGITS:
         return False
     if kind == "intl" and digits not in INTL_DIGITS:
         return False
     start, end = match.span()
-    before = unicodedata.normalize("NFKC", folded[max(0, start - CONTEXT) : start])
+    written = text[max(0, start - CONTEXT) : start]
+    before = unicodedata.normalize("NFKC", written)  # ＦＡＸ, ｐ．, ﾍﾟｰｼﾞ
     if FAX_BEFORE.search(before):
         return False
     if kind == "emergency":
-        after = unicodedata.normalize("NFKC", folded[end : end + CONTEXT])
-        if NOT_PHONE_BEFORE.search(before) or NOT_PHONE_AFTER.match(after):
+        after = unicodedata.normalize("NFKC", text[end : end + CONTEXT])
+        # NFKC reads "Nº" as "No": look at the number sign as written too.
+        if NOT_PHONE_BEFORE.search(written) or NOT_PHONE_BEFORE.search(before):
+            return False
+        if NOT_PHONE_AFTER.match(after):
             return False
     return True
 
@@ -266,7 +271,7 @@ def dialable_links(html):
         if node is None or not node.linkable:
             continue
         begin, end = match.start() - node.start, match.end() - node.start
-        if end > len(node.plain) or not _is_phone_number(match, folded):
+        if end > len(node.plain) or not _is_phone_number(match, read):
             continue  # it runs across a tag
         uri = tel_uri(node.plain[begin:end])
         # In {110番|ひゃくとおばん} the link holds the whole markup, so the

@@ -128,8 +128,12 @@ def settings_page(context, name):
 
 @register.filter
 def dialable(html):
-    """Rich text whose phone links a phone can dial (``tel:#8891`` dials nothing)."""
-    # Escaped unless already safe; only tel: hrefs change, to digits, "+", "*" and "%23".
+    """Rich text whose phone numbers a phone can dial (``tel:#8891`` dials nothing).
+
+    Numbers written as text (``#8891``, ``110``, ``0120-279-889``) become links
+    too; apply it before ``furigana``, which keeps {110番|ひゃくとおばん} whole.
+    """
+    # Escaped unless already safe; tel: hrefs become digits, "+", "*" and "%23".
     return mark_safe(dialable_links(conditional_escape(html)))  # noqa: S308
 
 
