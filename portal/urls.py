@@ -40,6 +40,7 @@ urlpatterns = [
         name="wagtailimages_serve",
     ),
     path("healthz", views.healthz, name="healthz"),
+    path("healthz/ready", views.readiness, name="readiness"),
     path(
         "sitemap.xml",
         public(sitemap),

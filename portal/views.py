@@ -1,9 +1,21 @@
+import datetime
+import logging
+import secrets
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
+from django.db.models import Min
 from django.http import HttpResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from core.access import public
+from members.models import OutgoingEmail
+
+logger = logging.getLogger(__name__)
 
 
 @public
@@ -18,3 +30,71 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+# Readiness: may this process take traffic? Each check names what it needs, and a
+# failure is answered with the check's name only: no error text, host or key.
+
+
+def _database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return True
+
+
+def _cache():
+    """A round trip through the shared cache, under a key no other probe uses."""
+    key = f"readiness:{secrets.token_hex(8)}"
+    value = secrets.token_hex(8)
+    cache.set(key, value, timeout=10)
+    try:
+        return cache.get(key) == value
+    finally:
+        cache.delete(key)
+
+
+def _storage():
+    """The default storage answers (on a bucket, a request for an object that need not exist)."""
+    default_storage.exists("readiness-probe")
+    return True
+
+
+def _mail_queue():
+    """No queued email waits longer than MAIL_QUEUE_MAX_AGE (send_queued_emails is running)."""
+    oldest = OutgoingEmail.objects.filter(sent_at__isnull=True).aggregate(oldest=Min("created_at"))
+    if oldest["oldest"] is None:
+        return True
+    max_age = datetime.timedelta(seconds=settings.MAIL_QUEUE_MAX_AGE)
+    return timezone.now() - oldest["oldest"] <= max_age
+
+
+READINESS_CHECKS = {
+    "database": _database,
+    "cache": _cache,
+    "storage": _storage,
+    "mail_queue": _mail_queue,
+}
+
+
+@public
+@never_cache
+@require_safe
+def readiness(request):
+    """200 when every check passes, 503 naming each one that does not.
+
+    Outside the page cache (under /healthz, see core.cache) so that a cache
+    outage is reported here, not raised by the cache middleware.
+    """
+    lines, ready = [], True
+    for name, check in READINESS_CHECKS.items():
+        try:
+            ok = check()
+        except Exception:
+            logger.warning("Readiness check %s failed", name, exc_info=True)
+            ok = False
+        ready = ready and ok
+        lines.append(f"{name}: {'ok' if ok else 'failed'}\n")
+    return HttpResponse(
+        "".join(lines), status=200 if ready else 503, content_type="text/plain; charset=utf-8"
+    )
