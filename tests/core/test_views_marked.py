@@ -16,6 +16,7 @@ PUBLIC = {
     "wagtaildocs_serve",  # documents: the same, for their collection
     "wagtailimages_serve",  # images: resources.views.images
     "healthz",
+    "readiness",  # /healthz/ready: names of checks only
     "sitemap",  # public pages only, whoever asks
     "search",  # public pages only
     "signup",
@@ -89,3 +90,13 @@ def test_members_cannot_open_any_admin_view(member):
     log_in(client, member)
     for url in ("/admin/", "/admin/pages/", "/admin/users/", "/admin/reports/downloads/"):
         assert client.get(url).status_code == 403, url
+
+
+@pytest.mark.django_db
+def test_a_refusal_is_a_page_of_the_site_in_the_readers_language(member):
+    client = Client()
+    log_in(client, member)
+    response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Not available to you" in page and 'id="quick-exit"' in page
