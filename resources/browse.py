@@ -24,7 +24,7 @@ PER_PAGE = 20
 class LibraryFilters(forms.Form):
     q = forms.CharField(label=_("Search the library"), required=False, max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=ResourceKind.choices, required=False)
-    topic = forms.IntegerField(label=_("Topic"), required=False, min_value=1)
+    topic = forms.IntegerField(label=_("Topic"), required=False, min_value=1, max_value=2**31 - 1)
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES, required=False)
 
     def values(self):

@@ -34,6 +34,9 @@ MADE_UP = [
     "/en/network/organizations/?offer=%00&offer=x",
     "/sitemap.xml?p=999",
     "/sitemap.xml?p=x",
+    "/members/library/?topic=99999999999999999999&kind=x&language=x",
+    "/members/library/?topic=-1&q=%00",
+    "/members/events/?page=99999999999999999999",
 ]
 
 

@@ -17,7 +17,7 @@ def lecture(db):
         audience=EventAudience.PUBLIC,
         venue="上尾市文化センター",
         address="埼玉県上尾市",
-        agenda="<p>講師による講演と質疑応答</p>",
+        agenda="<p>講師による講演と質疑応答。当日の連絡先 048-830-3111</p>",
         online_url="https://stream.example.jp/lecture",
         materials=[("講演資料", PDF)],
     )
@@ -39,6 +39,7 @@ def test_a_public_lecture_is_listed_and_has_its_own_page(client, lecture, pages)
     assert "講演会「地域で支える」" in text
     assert "上尾市文化センター" in text and "講師による講演と質疑応答" in text
     assert "https://stream.example.jp/lecture" in text
+    assert '<a href="tel:0488303111">048-830-3111</a>' in text
     assert "講演資料" not in text and "/materials/" not in text
     assert 'id="quick-exit"' in text
     assert not detail.cookies
