@@ -86,3 +86,11 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     WAGTAILDOCS_SERVE_METHOD = "redirect"
 
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL")
+
+# Error reports, only when an operator asks for them: no request body, cookie,
+# query string, reader's address or email address is sent (portal.sentry).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from portal import sentry
+
+    sentry.init(SENTRY_DSN)
