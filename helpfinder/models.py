@@ -80,5 +80,5 @@ class HelpFinderPage(BasePage):
         context["step"] = step
         if step.question is None:
             hub_id = NetworkSettings.load(request_or_site=request).hub_window_id
-            context["results"] = find_results(step, self.locale_id, hub_id)
+            context["results"] = find_results(step, self.locale_id, hub_id, request)
         return context

@@ -1,4 +1,3 @@
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -8,6 +7,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from core import access
+from home import public as home_public
+from home.specific import specific, with_specific
 from home.templatetags.portal_tags import active_locale
 from search import indexing, promotions, query, snippets, zero_results
 
@@ -21,19 +22,18 @@ class Result:
     snippet: SafeString
 
 
-def public_pages(locale):
+def public_pages(locale, request=None):
     """What a reader may find: live pages of her language without a view restriction."""
-    return access.public_pages(Page.objects.live().filter(locale=locale).exclude(depth__lte=1))
+    pages = Page.objects.live().filter(locale=locale).exclude(depth__lte=1)
+    return home_public.public_pages(pages, request)
 
 
 def specific_pages(light_pages):
-    """The specific pages, in order: one query a page type (the content types are known)."""
-    by_model = defaultdict(list)
-    for page in light_pages:
-        by_model[page.specific_class or Page].append(page.pk)  # None: type since removed
-    loaded = {}
-    for model, pks in by_model.items():
-        loaded.update(model.objects.in_bulk(pks))
+    """The specific pages, in order, in one query whatever their types."""
+    loaded = {
+        page.pk: specific(page)
+        for page in with_specific(Page.objects.filter(pk__in=[p.pk for p in light_pages]))
+    }
     return [loaded[page.pk] for page in light_pages if page.pk in loaded]
 
 
@@ -80,7 +80,7 @@ def search(request):
 
     locale = active_locale(request)  # shared with the page's header and footer
     promoted = promotions.promoted(cleaned.text, locale, request)
-    pages = public_pages(locale).exclude(pk__in=[p.page.pk for p in promoted if p.page])
+    pages = public_pages(locale, request).exclude(pk__in=[p.page.pk for p in promoted if p.page])
     ranked = query.search(pages, cleaned.text, only=["content_type"])
     paginated = Paginator(ranked, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     if not ranked and not promoted:

@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -43,6 +43,16 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        # Wagtail checks restrictions again after the access rule (core.access), one
+        # query an ancestor. The rule has read every restriction of this request, in
+        # every language (HomePage.route keeps them on the page): when none covers
+        # this page, Wagtail has nothing to find.
+        rules = getattr(self, "_request_page_rules", None)
+        if rules is not None and not any(rule.covers(self.path) for rule in rules):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def listing_text(self):

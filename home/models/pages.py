@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from core.access import visible_pages
+from home.specific import specific, with_specific
 
 from .base import BasePage
 
@@ -33,7 +34,11 @@ class SectionPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = visible_pages(self.get_children().live(), request).specific(defer=True)
-        paginator = Paginator(children, self.children_per_page)
-        context["children"] = paginator.get_page(request.GET.get("page"))
+        children = visible_pages(self.get_children().live(), request)
+        # Their leads, shown in the list, come in the same query, whatever their type.
+        types = self.allowed_subpage_models()
+        paginator = Paginator(with_specific(children, types), self.children_per_page)
+        shown = paginator.get_page(request.GET.get("page"))
+        shown.object_list = [specific(child, types) for child in shown.object_list]
+        context["children"] = shown
         return context

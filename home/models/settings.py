@@ -45,6 +45,9 @@ class NetworkSettings(BaseGenericSetting):
         help_text=_("A neutral site that reveals nothing, e.g. a weather forecast."),
     )
 
+    # The chosen pages come with the settings: every page shows them.
+    select_related = ["hub_window", "traces_page"]
+
     panels = [
         PageChooserPanel("hub_window"),
         PageChooserPanel("traces_page"),

@@ -1,10 +1,11 @@
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail_localize.fields import TranslatableField
 
-from core.access import public_pages
+from home.public import public_pages
 
 from .base import BasePage
 
@@ -35,8 +36,13 @@ class TopicPage(BasePage):
         verbose_name = _("topic page")
         verbose_name_plural = _("topic pages")
 
-    def help_windows(self):
-        """The chosen windows in this page's language, in order, in two queries.
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["windows"] = self.help_windows(request)
+        return context
+
+    def help_windows(self, request=None):
+        """The chosen windows in this page's language, in order, in one query.
 
         wagtail-localize keeps page choices pointing at the source pages, so
         they are localized here rather than one by one in the template.
@@ -44,15 +50,22 @@ class TopicPage(BasePage):
         from .windows import ConsultationWindowPage
 
         chosen = [block["value"] for block in self.windows.raw_data if block["value"]]
-        keys = dict(
-            ConsultationWindowPage.objects.filter(pk__in=chosen).values_list(
-                "pk", "translation_key"
-            )
-        )
+        windows = ConsultationWindowPage.objects.all()
         found = public_pages(
-            ConsultationWindowPage.objects.live().filter(
-                translation_key__in=keys.values(), locale_id=self.locale_id
-            )
+            windows.filter(
+                Q(pk__in=chosen)
+                | Q(
+                    live=True,
+                    locale_id=self.locale_id,
+                    translation_key__in=windows.filter(pk__in=chosen).values("translation_key"),
+                )
+            ),
+            request,
         )
-        by_key = {window.translation_key: window for window in found}
+        keys, by_key = {}, {}
+        for window in found:
+            if window.pk in chosen:
+                keys[window.pk] = window.translation_key
+            if window.live and window.locale_id == self.locale_id:
+                by_key[window.translation_key] = window
         return [by_key[keys[pk]] for pk in chosen if pk in keys and keys[pk] in by_key]

@@ -2,15 +2,17 @@ import re
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page
 
-from core.access import may_see_page, visible_pages
+from core.access import may_see_page
 from core.phones import dialable_links, tel_uri
-from home.models import HomePage
+from home.models import ConsultationWindowPage, HomePage, NetworkSettings
+from home.specific import specific, with_specific
 
 register = template.Library()
 
@@ -33,22 +35,80 @@ def plain(value):
     return RUBY_MARKUP.sub(r"\1", str(value or ""))
 
 
+class Frame:
+    """What the base template shows around a page, read in one query a request: the
+    home of every language (the reader's, and where an untranslated page's
+    language switcher leads), the menu, the page in every language and the pages
+    chosen in the network settings, in the reader's language."""
+
+    def __init__(self, request, page):
+        self.page = page
+        code = get_language()
+        network = NetworkSettings.load(request_or_site=request)  # kept on the request
+        self.chosen = {
+            name: getattr(network, name)
+            for name in ("hub_window", "traces_page")
+            if getattr(network, name) is not None
+        }
+        wanted = Q(homepage__isnull=False, live=True) | Q(
+            depth=3, live=True, show_in_menus=True, locale__language_code=code
+        )
+        if page is not None:
+            wanted |= Q(translation_key=page.translation_key, live=True)
+        if self.chosen:
+            keys = [chosen.translation_key for chosen in self.chosen.values()]
+            wanted |= Q(locale__language_code=code, translation_key__in=keys)
+        rows = with_specific(Page.objects.filter(wanted), FRAME_TYPES).select_related("locale")
+        rows = [specific(row, FRAME_TYPES) for row in rows.order_by("path")]
+        self.homes = {
+            row.locale.language_code: row for row in rows if isinstance(row, HomePage) and row.live
+        }
+        self.home = self.homes.get(code)
+        self.menu = [
+            row
+            for row in rows
+            if self.home is not None
+            and row.depth == self.home.depth + 1
+            and row.path.startswith(self.home.path)
+            and row.live
+            and row.show_in_menus
+            and may_see_page(request, row)
+        ]
+        self.translations = (
+            {
+                row.locale.language_code: row
+                for row in rows
+                if row.translation_key == page.translation_key and row.live
+            }
+            if page is not None
+            else {}
+        )
+        self.localized = {
+            row.translation_key: row for row in rows if row.locale.language_code == code
+        }
+
+    @classmethod
+    def of(cls, context, page=None):
+        """The frame of this request, read once (a page view and its error page each have one)."""
+        request = context.get("request")
+        page = page if page is not None else context.get("page")
+        page = page if isinstance(page, Page) and page.pk else None
+        cached = getattr(request, "_portal_frame", None)
+        if cached is not None and cached.page == page:
+            return cached
+        frame = cls(request, page)
+        if request is not None:
+            request._portal_frame = frame
+        return frame
+
+
+FRAME_TYPES = [HomePage, ConsultationWindowPage]
+
+
 @register.simple_tag(takes_context=True)
 def locale_home(context):
-    """The home page of the active language (cached on the request)."""
-    request = context.get("request")
-    cached = getattr(request, "_locale_home", None)
-    if cached is not None:
-        return cached
-    home = (
-        HomePage.objects.live()
-        .filter(locale__language_code=get_language())
-        .only("id", "path", "depth", "url_path", "title", "locale_id")
-        .first()
-    )
-    if request is not None:
-        request._locale_home = home
-    return home
+    """The home page of the active language."""
+    return Frame.of(context).home
 
 
 @register.simple_tag(takes_context=True)
@@ -59,17 +119,9 @@ def languages(context, page=None):
     """
     request = context.get("request")
     current = get_language()
-    by_code = {}
-    if isinstance(page, Page) and page.pk:
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
-        by_code = {p.locale.language_code: p for p in translations}
-    missing = [code for code, _ in settings.LANGUAGES if code not in by_code]
-    if missing and isinstance(page, Page) and page.pk:
-        homes = HomePage.objects.live().filter(locale__language_code__in=missing)
-        homes = homes.select_related("locale")
-        fallback = {p.locale.language_code: p for p in homes}
-    else:
-        fallback = {}
+    frame = Frame.of(context, page)
+    by_code = frame.translations
+    fallback = frame.homes if frame.page is not None else {}
     prefixed = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
     entries = []
     for code, _name in settings.LANGUAGES:
@@ -98,7 +150,7 @@ def languages(context, page=None):
 def menu_pages(context, home):
     if home is None:
         return []
-    return visible_pages(home.get_children().live().in_menu(), context.get("request"))
+    return Frame.of(context).menu
 
 
 def active_locale(request):
@@ -115,15 +167,11 @@ def active_locale(request):
 @register.simple_tag(takes_context=True)
 def settings_page(context, name):
     """A page chosen in the network settings, in the reader's language when translated."""
-    network = context["settings"]["home"]["NetworkSettings"]
-    chosen = getattr(network, name)
-    request = context.get("request")
-    if chosen is None or not may_see_page(request, chosen):
+    frame = Frame.of(context)
+    chosen = frame.chosen.get(name)
+    if chosen is None or not may_see_page(context.get("request"), chosen):
         return None
-    active = active_locale(request)
-    if chosen.locale_id == active.pk:
-        return chosen
-    return chosen.get_translation_or_none(active) or chosen
+    return frame.localized.get(chosen.translation_key, chosen)
 
 
 @register.filter
