@@ -26,17 +26,23 @@ MAX_BACKOFF = datetime.timedelta(hours=1)
 # An email being sent is put this far into the future first, so two processes
 # never send it twice; if the sender dies, the email is simply due again later.
 CLAIM_FOR = datetime.timedelta(minutes=10)
-# Sending may happen inside a web request: a stuck mail server must not hold it.
+# A stuck mail server must not hold the sender for long.
 DEFAULT_TIMEOUT = 10
 
 
 def queue_email(to, subject, body):
-    """Store an email in the current transaction; try to send it once that commits."""
+    """Store an email in the current transaction.
+
+    In production (``MAIL_SEND_AFTER_COMMIT`` off) the periodic
+    ``send_queued_emails`` job sends it, so no request waits for the mail
+    server; in development and tests it is tried once the transaction commits.
+    """
     # A subject is one line: a line break in it (from a name someone typed) would
     # make every sending attempt fail.
     subject = " ".join(str(subject).split())[:300]
     email = OutgoingEmail.objects.create(to=to, subject=subject, body=str(body))
-    transaction.on_commit(send_due_emails)
+    if settings.MAIL_SEND_AFTER_COMMIT:
+        transaction.on_commit(send_due_emails)
     return email
 
 

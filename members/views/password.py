@@ -8,9 +8,10 @@ the address and is checked again when the new password is posted.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 from django.contrib.auth.tokens import default_token_generator
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.urls import reverse
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
@@ -20,12 +21,23 @@ from wagtail.log_actions import log
 
 from core.access import public
 from members import security
+from members.emails import queue_email
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """The link goes out through the mail queue, like every email of the site."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email,
+                  to_email, html_email_template_name=None):  # fmt: skip
+        subject = loader.render_to_string(subject_template_name, context)
+        queue_email(to_email, subject, loader.render_to_string(email_template_name, context))
 
 
 class PasswordResetView(auth_views.PasswordResetView):
     """Asks for the link. Limited like the login, per address and per account; the
     answer is the same whether a mail was sent, limited or there is no such account."""
 
+    form_class = QueuedPasswordResetForm
     template_name = "members/password_reset.html"
     email_template_name = "members/emails/password_reset.txt"
 

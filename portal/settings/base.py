@@ -237,6 +237,10 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="smtp://localhost:25")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Queued mail is sent right after the commit of what it is about (development,
+# tests), or only by the periodic send_queued_emails job (production default),
+# so that no request waits for the mail server.
+MAIL_SEND_AFTER_COMMIT = env.bool("MAIL_SEND_AFTER_COMMIT", default=True)
 # /healthz/ready fails when an unsent queued email is older than this many seconds.
 MAIL_QUEUE_MAX_AGE = env.int("MAIL_QUEUE_MAX_AGE", default=15 * 60)
 

@@ -87,6 +87,9 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
 
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL")
 
+# Mail leaves through the periodic send_queued_emails job (deploy/), never inside a request.
+MAIL_SEND_AFTER_COMMIT = env.bool("MAIL_SEND_AFTER_COMMIT", default=False)
+
 # Error reports, only when an operator asks for them: no request body, cookie,
 # query string, reader's address or email address is sent (portal.sentry).
 SENTRY_DSN = env.str("SENTRY_DSN", default="")
