@@ -1,7 +1,6 @@
 """Every phone number in rich text is a link a phone dials, shown as it was written."""
 
 import re
-import time
 
 import pytest
 from django.utils.safestring import mark_safe
@@ -244,19 +243,6 @@ def test_tel_uri():
 def test_the_filter_escapes_plain_text_and_keeps_rich_text():
     assert dialable("<b>110</b>") == '&lt;b&gt;<a href="tel:110">110</a>&lt;/b&gt;'
     assert dialable(mark_safe("<p>110</p>")) == '<p><a href="tel:110">110</a></p>'
-
-
-def test_a_long_page_is_quick():
-    paragraph = (
-        "<p>危ないときは <b>110</b>番、相談は DV相談＋（0120-279-889、24時間）や #8008 へ。"
-        "〒330-0063 2026年12月7日 9:00〜17:00 1,100円 "
-        '<a href="tel:#8891">#8891</a> 048-830-3111</p>'
-    )
-    page = paragraph * (20_000 // len(paragraph.encode()) + 1)
-    started = time.perf_counter()
-    for _ in range(10):
-        dialable_links(page)
-    assert (time.perf_counter() - started) / 10 < 0.05
 
 
 def test_a_published_page_serves_dialable_numbers(client, pages):

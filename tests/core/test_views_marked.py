@@ -4,9 +4,12 @@ The views marked public are listed here by name: a new one must be added on
 purpose, and each must check what it shows itself (core.access).
 """
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import translation
 
 from core import access
 from tests.auth import log_in
@@ -99,4 +102,7 @@ def test_a_refusal_is_a_page_of_the_site_in_the_readers_language(member):
     response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 403
     page = response.content.decode()
-    assert "Not available to you" in page and 'id="quick-exit"' in page
+    language = re.search(r'<html lang="([^"]+)"', page).group(1)
+    with translation.override(language):
+        assert translation.gettext("Not available to you") in page
+    assert 'id="quick-exit"' in page
