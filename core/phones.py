@@ -47,6 +47,9 @@ FOLD = {0xFF01 + i: 0x21 + i for i in range(94)}  # ！..～ -> !..~
 FOLD.update(dict.fromkeys(map(ord, "‐‑‒–—―−ーｰ﹣"), ord("-")))
 FOLD.update(dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2009\u202f\u3000"), ord(" ")))
 FOLD[ord("￥")] = ord("¥")
+# "，" is the comma between clauses in Chinese ("0120-279-889，24小时"), never a
+# thousands separator: kept as it is, so a number before it is not an amount.
+del FOLD[ord("，")]
 FOLDED = re.compile("[" + re.escape("".join(map(chr, FOLD))) + "]")
 
 

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import RichText
 
@@ -38,6 +39,7 @@ LINKED = [
     ("110 मा फोन", "110", "tel:110"),
     # Domestic numbers: hyphens, spaces, brackets, every dash.
     ("0120-279-889", "0120-279-889", "tel:0120279889"),
+    ("请拨打DV咨询＋（0120-279-889，24小时）", "0120-279-889", "tel:0120279889"),
     ("0570-0-55210", "0570-0-55210", "tel:0570055210"),
     ("048-830-3111", "048-830-3111", "tel:0488303111"),
     ("03-1234-5678", "03-1234-5678", "tel:0312345678"),
@@ -265,3 +267,15 @@ def test_a_published_page_serves_dialable_numbers(client, pages):
     assert '<a href="tel:0120279889">0120-279-889</a>' in html
     assert '<a href="tel:110">110</a>番' in html
     assert "〒330-0063 2026-12-07" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_numbers_in_listings_and_leads_are_links_in_every_language(client, language):
+    """The consultation list's cards and a window's lead, not only rich-text bodies."""
+    prefix = f"/{language.lower()}/"
+    listing = client.get(prefix + "consultation/").content.decode()
+    assert 'href="tel:0120279889"' in listing
+    police = client.get(prefix + "consultation/police/").content.decode()
+    lead = re.search(r'<p class="lead">(.*?)</p>', police, re.S).group(1)
+    assert 'href="tel:110"' in lead or 'href="tel:%239110"' in lead
