@@ -194,6 +194,9 @@ CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 SILENCED_SYSTEM_CHECKS = ["security.W003"]
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_SAMESITE = "Lax"
+# The session cookie is kept in memory only: closing the browser ends it, and
+# nothing of the login stays on disk for someone else at the same phone.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -224,8 +227,8 @@ OTP_TOTP_ISSUER = "Support Network Portal"
 # django-otp's own exponential delay could lock an owner out for days; our
 # hourly counters (members.security) throttle instead.
 OTP_TOTP_THROTTLE_FACTOR = 0
-MEMBERS_MAX_FAILURES_PER_HOUR = env.int("MEMBERS_MAX_FAILURES_PER_HOUR", default=100)
-MEMBERS_MAX_FAILURES_PER_ADDRESS = env.int("MEMBERS_MAX_FAILURES_PER_ADDRESS", default=300)
+MEMBERS_MAX_FAILURES_PER_HOUR = env.int("MEMBERS_MAX_FAILURES_PER_HOUR", default=10)
+MEMBERS_MAX_FAILURES_PER_ADDRESS = env.int("MEMBERS_MAX_FAILURES_PER_ADDRESS", default=50)
 # Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MEMBERS_IDLE_TIMEOUT = env.int("MEMBERS_IDLE_TIMEOUT", default=30 * 60)

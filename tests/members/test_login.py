@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -264,3 +267,24 @@ def test_staff_reset_from_the_admin_sends_a_new_enrolment_link(
 def test_members_cannot_reset_anyones_second_factor(member_client, staff):
     assert member_client.post(f"/admin/members/reset-second-factor/{staff.pk}/").status_code == 403
     assert TOTPDevice.objects.filter(user=staff).exists()
+
+
+def test_the_login_leaves_nothing_on_disk_and_logout_clears_the_browser(client, member):
+    client.post("/members/login/", {"username": "member", "password": PASSWORD})
+    response = log_in(client, member)
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert not cookie["max-age"] and not cookie["expires"]  # kept in memory only
+    logout = client.post("/members/logout/")
+    assert logout.status_code == 302
+    assert logout["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+    assert client.get("/members/").status_code == 302
+
+
+def test_the_search_boxes_keep_no_history_of_what_was_typed(client, member):
+    pages = [client.get("/ja/search/?q=DV").content.decode(), client.get("/en/").content.decode()]
+    log_in(client, member)
+    pages += [client.get("/members/").content.decode()]
+    for page in pages:
+        boxes = re.findall(r'<input[^>]*name="q"[^>]*>', page)
+        assert boxes
+        assert all('autocomplete="off"' in box for box in boxes), boxes
