@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "portal.example.jp",
@@ -151,3 +153,25 @@ def test_production_hashes_passwords_with_argon2_and_still_verifies_pbkdf2():
         "django.contrib.auth.hashers.Argon2PasswordHasher",
         "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     ]
+
+
+def test_postgresql_connections_run_without_jit():
+    """JIT compiled a page's joined query for ~0.7 s on every request."""
+    from portal.settings.base import without_jit
+
+    postgres = without_jit({"ENGINE": "django.db.backends.postgresql", "OPTIONS": {}})
+    assert postgres["OPTIONS"]["options"] == "-c jit=off"
+    sqlite = without_jit({"ENGINE": "django.db.backends.sqlite3"})
+    assert "OPTIONS" not in sqlite
+
+
+@pytest.mark.django_db
+def test_the_test_database_connection_has_jit_off_on_postgresql():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        assert connection.settings_dict.get("OPTIONS", {}).get("options") is None
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

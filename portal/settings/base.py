@@ -99,9 +99,19 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "portal.wsgi.application"
 
+
+def without_jit(database):
+    """PostgreSQL's JIT compiles a page's query with its joined page types for
+    ~0.7 s to save microseconds; for a site's short queries it is off."""
+    if database["ENGINE"].endswith(("postgresql", "postgis")):
+        options = database.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+    return database
+
+
 # The embedded default is a SQLite file next to the code; production sets DATABASE_URL.
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+    "default": without_jit(env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -7,7 +7,7 @@ one stops the process at start-up.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MEMBER_FILES_URL_EXPIRE, MIDDLEWARE, env
+from .base import MEMBER_FILES_URL_EXPIRE, MIDDLEWARE, env, without_jit
 from .object_storage import private_bucket
 
 POSTGRESQL_ENGINES = ("django.db.backends.postgresql", "django.contrib.gis.db.backends.postgis")
@@ -29,7 +29,7 @@ if not env.str("DATABASE_URL", default=""):
     raise ImproperlyConfigured(
         "DATABASE_URL must be set to a PostgreSQL database, e.g. postgres://user:pass@host:5432/portal."
     )
-DATABASES = {"default": env.db("DATABASE_URL")}
+DATABASES = {"default": without_jit(env.db("DATABASE_URL"))}
 if DATABASES["default"]["ENGINE"] not in POSTGRESQL_ENGINES:
     raise ImproperlyConfigured(
         "DATABASE_URL must name a PostgreSQL database (postgres://…); production does not run on "

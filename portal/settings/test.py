@@ -1,7 +1,7 @@
 """Settings for pytest: the same on a laptop and in CI."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, without_jit
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -21,7 +21,7 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://testserver")
 # Tests that need PostgreSQL set DATABASE_URL; the default is SQLite in memory.
-DATABASES = {"default": env.db("DATABASE_URL", default="sqlite://:memory:")}
+DATABASES = {"default": without_jit(env.db("DATABASE_URL", default="sqlite://:memory:"))}
 # A test database kept on disk between runs, with pytest --reuse-db (scripts/mutation_check.py).
 if env.str("TEST_DATABASE_NAME", default=""):
     DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME")}
