@@ -33,6 +33,13 @@ def manage(*args, **env):
     )
 
 
+def shell(code, **env):
+    """``code`` run by ``manage.py shell`` in a fresh process; what it printed."""
+    result = manage("shell", "--no-imports", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def test_production_refuses_to_start_without_a_secret_key():
     result = manage("check")
     assert result.returncode != 0
@@ -79,16 +86,12 @@ def test_production_refuses_to_start_without_a_shared_redis_cache():
 
 
 def test_production_uses_postgresql_and_redis():
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
+    output = shell(
         "from django.conf import settings as s; "
         "print(s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'])",
         SECRET_KEY=secrets.token_urlsafe(60),
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [
+    assert output.split() == [
         "django.db.backends.postgresql",
         "django.core.cache.backends.redis.RedisCache",
     ]
@@ -98,16 +101,12 @@ PRINT_SETTINGS_MODULE = "from django.conf import settings; print(settings.SETTIN
 
 
 def test_manage_py_runs_production_when_a_secret_key_is_set():
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
+    output = shell(
         PRINT_SETTINGS_MODULE,
         SECRET_KEY=secrets.token_urlsafe(60),
         DJANGO_SETTINGS_MODULE=None,
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "portal.settings.production"
+    assert output.strip() == "portal.settings.production"
 
 
 def test_manage_py_never_falls_back_to_dev_with_a_bad_production_environment():
@@ -117,11 +116,8 @@ def test_manage_py_never_falls_back_to_dev_with_a_bad_production_environment():
 
 
 def test_manage_py_runs_dev_without_a_secret_key():
-    result = manage(
-        "shell", "--no-imports", "-c", PRINT_SETTINGS_MODULE, DJANGO_SETTINGS_MODULE=None
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "portal.settings.dev"
+    output = shell(PRINT_SETTINGS_MODULE, DJANGO_SETTINGS_MODULE=None)
+    assert output.strip() == "portal.settings.dev"
 
 
 def test_wsgi_defaults_to_production():
@@ -141,15 +137,11 @@ def test_wsgi_defaults_to_production():
 
 
 def test_production_hashes_passwords_with_argon2_and_still_verifies_pbkdf2():
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
+    output = shell(
         "from django.conf import settings; print(*settings.PASSWORD_HASHERS[:2])",
         SECRET_KEY=secrets.token_urlsafe(60),
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [
+    assert output.split() == [
         "django.contrib.auth.hashers.Argon2PasswordHasher",
         "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     ]
