@@ -56,7 +56,7 @@ def generate_pages(count, seed=42):
     from django.utils import timezone
     from wagtail.models import Page
 
-    from home.demo import content_files
+    from demo import content_files
     from home.models import ContentPage, HomePage
 
     rng = random.Random(seed)  # noqa: S311  (reproducible content, not secrets)

@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from home.demo import content_files
+from demo import content_files
 
 
 @pytest.mark.django_db

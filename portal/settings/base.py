@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "members",
     "resources",
     "search",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",

@@ -10,7 +10,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from members.demo_events import CASE_MEETING
+from demo.events import CASE_MEETING
 from tests.browser import demo_db
 from tests.browser.test_members_journey import log_in
 

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from members.demo import build_member_demo
+from demo.members import build_member_demo
 from members.emails import _claim, backoff, queue_email, send_due_emails
 from members.models import Application, OutgoingEmail, PledgeVersion
 

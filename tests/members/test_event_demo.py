@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from members.demo_events import DEMO_EVENTS, build_event_demo, place_demo_member
+from demo.events import DEMO_EVENTS, build_event_demo, place_demo_member
 from members.models import Event, EventAudience, EventKind, OutgoingEmail
 
 from .event_factory import make_member

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import ModelLogEntry
 
-from members.demo import build_member_demo
+from demo.members import build_member_demo
 from members.models import Application, Invitation, Membership, Organization, OutgoingEmail
 from tests.auth import log_in, log_in_password_only, make_user
 

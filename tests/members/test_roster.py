@@ -126,7 +126,7 @@ def test_the_roster_in_japanese(client, roster):
 
 
 def test_the_demo_network_lists_its_agencies_but_not_the_city_departments(client, db):
-    from members.demo import AGENCIES, CITY_DEPARTMENTS, REGISTERED, build_member_demo
+    from demo.members import AGENCIES, CITY_DEPARTMENTS, REGISTERED, build_member_demo
 
     build_member_demo()
     assert build_member_demo() == {"organizations": 0, "applications": 0, "pledges": 0}

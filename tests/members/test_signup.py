@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from members.demo import build_member_demo
+from demo.members import build_member_demo
 from members.models import Application, OutgoingEmail, PledgeVersion
 from members.views.signup import MAX_APPLICATIONS_PER_HOUR
 

@@ -5,7 +5,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from resources.demo_files import pdf, poster_png
+from demo.resource_files import pdf, poster_png
 from resources.models import (
     Course,
     Module,

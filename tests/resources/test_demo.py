@@ -1,4 +1,4 @@
-from resources.demo import build_resource_demo
+from demo.resources import build_resource_demo
 from resources.models import Course, Resource, ResourceFile, TrainingMaterial
 from tests.resources.factories import stored
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
-from home.demo import builder, content_files
+from demo import builder, content_files
 
 
 def without_search_updates():

@@ -19,10 +19,10 @@ from wagtail_localize.models import LocaleSynchronization, Translation, Translat
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
-from helpfinder import demo as finder_demo
+from demo import content_files
+from demo import helpfinder as finder_demo
 from helpfinder.models import HelpFinderPage
 from home import models
-from home.demo import content_files
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 BLOCK_ID_NAMESPACE = uuid.UUID("6f1d3c52-8f0e-4d5b-9a38-2f6d7f0c1e11")

@@ -10,8 +10,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from demo.resource_files import pdf, poster_png
 from home.models import TopicPage
-from resources.demo_files import pdf, poster_png
 from resources.models import (
     Audience,
     Course,

@@ -5,11 +5,11 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from home.demo.builder import DemoBuilder
-from members.demo import build_member_demo
-from members.demo_events import build_event_demo, place_demo_member
+from demo.builder import DemoBuilder
+from demo.events import build_event_demo, place_demo_member
+from demo.members import build_member_demo
+from demo.resources import build_resource_demo
 from members.models import Membership, Organization, PledgeAcceptance, PledgeVersion
-from resources.demo import build_resource_demo
 
 DEMO_PASSWORD = "portal-demo-password"  # noqa: S105 (the demo's published password)
 # (username, staff, organization kind to join, role)
