@@ -209,9 +209,15 @@ def visible_pages(queryset, request=None):
     return queryset.exclude(refused) if refused is not None else queryset
 
 
-def public_pages(queryset):
-    """What anonymous readers may see, whoever asks."""
-    return visible_pages(queryset, None)
+def public_pages(queryset, request=None):
+    """What anonymous readers may see, whoever asks.
+
+    Inside a request (a topic's windows, the help finder's results, the public
+    search: lists shown alike to everyone), with the restrictions the request
+    has already read.
+    """
+    refused = refused_q(ANONYMOUS, page_rules(request))
+    return queryset.exclude(refused) if refused is not None else queryset
 
 
 def may_see_page(request, page):

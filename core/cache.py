@@ -104,6 +104,13 @@ class UpdateCacheMiddleware(MiddlewareMixin):
         return response
 
 
+def make_private(response):
+    """A response for one person only: no cache keeps it, no browser guesses its type."""
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 class PrivateResponsesMiddleware(MiddlewareMixin):
     """What a logged-in person is shown is hers alone: no shared cache (a proxy, the
     front cache) may keep it, and her browser should not keep it on disk either, for

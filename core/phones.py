@@ -18,6 +18,8 @@ from bisect import bisect_right
 from html import unescape as html_unescape
 from urllib.parse import unquote
 
+from core import furigana
+
 DIALLABLE = set("0123456789*#")
 
 
@@ -113,9 +115,9 @@ DOMESTIC_DIGITS = range(10, 12)  # 0120279889, 09012345678
 INTL_DIGITS = range(8, 16)
 CONTEXT = 16
 
-# {漢字|かんじ}: furigana markup (home.templatetags.portal_tags.RUBY_MARKUP),
-# which the furigana filter turns into <ruby> after this one has run.
-FURIGANA = re.compile(r"\{([^{}|<>]+)\|([^{}|<>]+)\}")
+# {漢字|かんじ}: furigana markup (core.furigana), which the furigana filter
+# turns into <ruby> after this one has run.
+FURIGANA = furigana.MARKUP
 
 
 def _is_phone_number(match, text):

@@ -11,14 +11,8 @@ from html import escape
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from members.models import (
-    Event,
-    EventAnnouncement,
-    EventAudience,
-    EventKind,
-    EventMaterial,
-    Membership,
-)
+from events.models import Event, EventAnnouncement, EventAudience, EventKind, EventMaterial
+from members.models import Membership
 
 # The network's meetings (要綱 第7–9条) and the yearly lecture that follows the
 # representatives' meeting (the seed: 「代表者会議・講演会」), around today.

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from django.db.models import Q
 from wagtail.models import Page
 
+from core.access import public_pages
+from core.specific import specific, with_specific
 from home.models import ConsultationWindowPage, TopicPage
-from home.public import public_pages
-from home.specific import specific, with_specific
 
 TYPES = [ConsultationWindowPage, TopicPage]
 

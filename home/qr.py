@@ -4,7 +4,8 @@ import io
 import math
 
 import segno
-from django.conf import settings
+
+from core.links import absolute_url
 
 # Q survives a quarter of the symbol smudged or torn, which printed cards and posters need.
 ERROR_CORRECTION = "q"
@@ -25,7 +26,7 @@ def public_url(page):
     if parts is None:
         return None
     _site_id, _root_url, path = parts
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def make(url):

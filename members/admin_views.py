@@ -23,8 +23,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 
-from members.admin_decisions import DecisionForm, DecisionViewMixin, WaitingFirstIndexView
-from members.emails import queue_email
+from core.decisions import DecisionForm, DecisionViewMixin, WaitingFirstIndexView, decide
+from core.links import absolute_url
+from mail.outbox import queue_email
 from members.forms.organization import SHARED_FIELDS, OrganizationForm
 from members.models import Application, Invitation, Membership, Organization
 
@@ -32,11 +33,14 @@ from members.models import Application, Invitation, Membership, Organization
 
 
 def _decide(application, status, user, reason=""):
-    """Record a decision unless someone else decided first; True if this one counts."""
-    decided = Application.objects.filter(pk=application.pk, status=Application.Status.PENDING)
-    count = decided.update(status=status, decided_by=user, decided_at=timezone.now(), reason=reason)
-    application.refresh_from_db()
-    return count == 1
+    return decide(
+        application,
+        waiting=Application.Status.PENDING,
+        status=status,
+        decided_by=user,
+        decided_at=timezone.now(),
+        reason=reason,
+    )
 
 
 def approve_application(application, user):
@@ -59,8 +63,8 @@ def approve_application(application, user):
             role=Membership.Role.ADMIN,
             invited_by=user,
         )
-        link = settings.WAGTAILADMIN_BASE_URL + reverse(
-            "members:accept_invitation", kwargs={"token": invitation.token}
+        link = absolute_url(
+            reverse("members:accept_invitation", kwargs={"token": invitation.token})
         )
         with translation.override(application.language):
             queue_email(

@@ -1,70 +1,45 @@
 """Second factor, throttling and sessions for members and staff."""
 
-import hashlib
-
 from django.conf import settings
 from django.contrib.sessions.models import Session
-from django.core.cache import cache
 from django.utils import timezone
 from django_otp import devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 
-from .models import BackupCodeDevice, CalendarFeed
+from core import throttle
+from core.throttle import client_address
 
-FAILURE_WINDOW = 3600
+from .models import BackupCodeDevice
+from .signals import second_factor_reset
+
 # Password-reset mails asked for per hour, for one account and from one address.
 RESETS_PER_ACCOUNT = 3
 RESETS_PER_ADDRESS = 20
 
 
-def _key(kind, value):
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{value}".encode()).hexdigest()[:32]
-    return f"members.count.{kind}.{digest}"
-
-
-def client_address(request):
-    """The reader's address; behind ``TRUSTED_PROXY_COUNT`` proxies, the one they saw."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [
-            a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def is_throttled(request, username):
-    """True once an account or an address has failed too often this hour.
-
-    The counters expire an hour after the first failure, so a flood of
-    guesses slows an account down but never locks its owner out for good.
-    """
+def login_checks(request, username):
+    """Failed logins per hour, for one account and from one address."""
     return (
-        counted("account", username.lower()) >= settings.MEMBERS_MAX_FAILURES_PER_HOUR
-        or counted("address", client_address(request)) >= settings.MEMBERS_MAX_FAILURES_PER_ADDRESS
+        ("account", username.lower(), settings.MEMBERS_MAX_FAILURES_PER_HOUR),
+        ("address", client_address(request), settings.MEMBERS_MAX_FAILURES_PER_ADDRESS),
     )
 
 
-def count(kind, value, window=FAILURE_WINDOW):
-    """Add one to an hourly counter kept under a keyed hash (never the value itself)."""
-    key = _key(kind, value)
-    if cache.add(key, 1, window):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:  # expired in between
-        cache.set(key, 1, window)
-
-
-def counted(kind, value):
-    return cache.get(_key(kind, value), 0)
+def is_throttled(request, username):
+    """True once an account or an address has failed too often this hour."""
+    return throttle.over_limit(*login_checks(request, username))
 
 
 def record_failure(request, username):
-    count("account", username.lower())
-    count("address", client_address(request))
+    throttle.spend(*login_checks(request, username))
+
+
+def reset_checks(request, email):
+    return (
+        ("reset-account", email.lower(), RESETS_PER_ACCOUNT),
+        ("reset-address", client_address(request), RESETS_PER_ADDRESS),
+    )
 
 
 def has_second_factor(user):
@@ -88,7 +63,7 @@ def reset_second_factor(user, by):
     """
     for device in devices_for_user(user, confirmed=None):
         device.delete()
-    CalendarFeed.objects.filter(user=user).delete()
+    second_factor_reset.send(sender=type(user), user=user)
     logout_everywhere(user)
     log(instance=user, action="members.reset_second_factor", user=by)
 

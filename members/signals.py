@@ -1,36 +1,23 @@
-"""Keep the public pages and the members' inboxes in step with what staff change.
+"""What the members app tells others, and what it does when organizations change.
 
-The public roster shows organizations and the public events index shows
-public events: a change to either clears the page cache, once the change is
-committed, so no request caches the page again from data about to change.
-Publishing an event for the first time emails its audience.
+The public roster shows organizations: a change clears the page cache, once
+the change is committed, so no request caches the page again from data about
+to change.
 """
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
-from wagtail.signals import published, unpublished
+from django.dispatch import Signal, receiver
 
 from core import cache
-from members.announcements import announce
-from members.models import Event, Organization
+from members.models import Organization
+
+# Sent when staff reset a user's second factor (a lost phone): every app drops
+# the ways in it keeps for that user (e.g. the private calendar feed's address).
+second_factor_reset = Signal()  # sender: the user model; user=
 
 
 @receiver(post_save, sender=Organization)
 @receiver(post_delete, sender=Organization)
 def organization_changed(sender, **kwargs):
-    transaction.on_commit(cache.invalidate)
-
-
-@receiver(published, sender=Event)
-def event_published(sender, instance, **kwargs):
-    transaction.on_commit(cache.invalidate)
-    # Wagtail also sends this when publishing is only scheduled: announce what is live.
-    if instance.live:
-        announce(instance)
-
-
-@receiver(unpublished, sender=Event)
-@receiver(post_delete, sender=Event)
-def event_withdrawn(sender, **kwargs):
     transaction.on_commit(cache.invalidate)

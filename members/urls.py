@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from core.access import public
-from members.views import account, calendar, events, organization, password, search
+from members.views import account, organization, password, search
 
 app_name = "members"
 
@@ -17,19 +17,7 @@ urlpatterns = [
     path("organization/", organization.organization_view, name="organization"),
     path("organization/invite/", organization.invite_view, name="invite"),
     path("organization/remove/<int:pk>/", organization.remove_view, name="remove"),
-    path("events/", events.event_list_view, name="events"),
-    path("events/<int:event_id>/", events.event_detail_view, name="event"),
-    path("events/<int:event_id>/answer/", events.respond_view, name="event_respond"),
-    path("events/<int:event_id>/event.ics", events.event_ics_view, name="event_ics"),
-    path(
-        "events/<int:event_id>/materials/<int:material_id>/",
-        events.material_view,
-        name="event_material",
-    ),
-    path("calendar/", calendar.calendar_view, name="calendar"),
     path("search/", search.search_view, name="search"),
-    # Authorised by its secret token alone (see members.middleware): calendar apps cannot log in.
-    path("calendar/<str:token>.ics", calendar.calendar_feed_view, name="calendar_feed"),
     # Resetting a password never logs anyone in: the second factor is still asked at login.
     path("password-reset/", public(password.PasswordResetView.as_view()), name="password_reset"),
     path(

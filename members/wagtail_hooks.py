@@ -1,9 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.snippets.models import register_snippet
 
-from members.admin_decisions import RejectionFormatter
-from members.admin_events import EventViewSet
+from core.decisions import RejectionFormatter
 from members.admin_memberships import membership_viewset
 from members.admin_views import application_viewset, organization_viewset
 
@@ -21,9 +19,6 @@ def register_organization_viewset():
 @hooks.register("register_admin_viewset")
 def register_membership_viewset():
     return membership_viewset
-
-
-register_snippet(EventViewSet)
 
 
 @hooks.register("register_log_actions")

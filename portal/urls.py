@@ -27,6 +27,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("members/", include("members.urls")),
     path("members/", include("resources.urls")),
+    path("members/", include("events.urls")),
     # Wagtail's document view, told never to let a browser or proxy keep a copy:
     # a shared computer's cache must not hold what was read or downloaded.
     re_path(

@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from core.access import public
-from members.models import OutgoingEmail
+from mail.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 

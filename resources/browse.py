@@ -15,10 +15,11 @@ from django.utils.translation import gettext_lazy as _
 
 from resources.audience import visible_resources
 from resources.models import ResourceFile, ResourceKind
-from resources.search import clean_query, search
 from resources.topics import topic_titles
+from search import fields, query
 
 PER_PAGE = 20
+LIBRARY_FIELDS = ["title", "description"]
 
 
 class LibraryFilters(forms.Form):
@@ -31,7 +32,7 @@ class LibraryFilters(forms.Form):
         """The valid filters; a value that is not valid is ignored rather than refused."""
         self.is_valid()
         values = {name: self.cleaned_data.get(name) or "" for name in self.fields}
-        values["q"] = clean_query(values["q"])
+        values["q"] = query.clean(values["q"]).text
         return values
 
 
@@ -124,7 +125,8 @@ def browse(user, params):
     """The filters, facets and requested page of the library for this user."""
     form = LibraryFilters(params)
     filters = form.values()
-    base = search(visible_resources(user), filters["q"])
+    # The members' search and this box find the same resources (search.fields).
+    base = fields.matching(visible_resources(user), filters["q"], LIBRARY_FIELDS)
     results = apply_filters(base, filters).with_current_version().order_by("-updated_at", "-pk")
     page = Paginator(results, PER_PAGE).get_page(params.get("page"))
     page.object_list = list(page.object_list)

@@ -2,7 +2,7 @@
 
 from wagtail.documents.forms import BaseDocumentForm
 
-from resources.files import validate_member_file
+from core.files import validate_member_file
 
 
 class DocumentForm(BaseDocumentForm):

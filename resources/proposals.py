@@ -10,9 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
+from core.decisions import decide
+from core.files import validate_member_file
+from core.links import absolute_url
 from home.models import TopicPage
-from members.emails import email_staff, queue_email
-from resources.files import validate_member_file
+from mail.outbox import email_staff, queue_email
 from resources.models import Resource, ResourceFile, ResourceVersion
 from resources.topics import topic_choices
 
@@ -110,9 +112,7 @@ def propose(user, form, file_rows):
 
 
 def _notify_reviewers(resource):
-    review_url = settings.WAGTAILADMIN_BASE_URL + reverse(
-        "resources_library:inspect", args=[resource.pk]
-    )
+    review_url = absolute_url(reverse("resources_library:inspect", args=[resource.pk]))
     email_staff(
         REVIEW_PERMISSION,
         lambda: _("A resource was proposed for the library: %(title)s") % {"title": resource.title},
@@ -122,21 +122,20 @@ def _notify_reviewers(resource):
 
 
 def _decide(resource, status, user, reason=""):
-    """Record a decision unless someone decided first; True if this one counts."""
-    count = Resource.objects.filter(pk=resource.pk, status=Resource.Status.PROPOSED).update(
-        status=status, rejection_reason=reason, updated_at=timezone.now()
+    return decide(
+        resource,
+        waiting=Resource.Status.PROPOSED,
+        status=status,
+        rejection_reason=reason,
+        updated_at=timezone.now(),
     )
-    resource.refresh_from_db()
-    return count == 1
 
 
 def _tell_proposer(resource, subject, template):
     proposer = resource.proposed_by
     if proposer is None or not proposer.email:
         return
-    library_url = settings.WAGTAILADMIN_BASE_URL + reverse(
-        "resources:resource", kwargs={"resource_id": resource.pk}
-    )
+    library_url = absolute_url(reverse("resources:resource", kwargs={"resource_id": resource.pk}))
     with translation.override(resource.proposal_language or settings.LANGUAGE_CODE):
         queue_email(
             proposer.email,

@@ -4,8 +4,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from members.admin_decisions import RejectionFormatter
+from core.decisions import RejectionFormatter
 from resources.admin_views import DownloadReportView, course_viewset, resource_viewset
+from resources.search import CourseArea, ResourceArea
 
 
 class ResourcesGroup(ViewSetGroup):
@@ -54,3 +55,13 @@ def register_resource_actions(actions):
     class RejectFormatter(RejectionFormatter):
         label = _("Reject resource")
         message = _("Resource rejected")
+
+
+@hooks.register("register_members_search_area")
+def register_library_search_area():
+    return ResourceArea()
+
+
+@hooks.register("register_members_search_area")
+def register_training_search_area():
+    return CourseArea()

@@ -34,6 +34,13 @@ def split_runs(word):
         yield False, word[position:]
 
 
+def query_runs(text):
+    """What a reader typed, as (is CJK, run) in normal form: the one reading of a query
+    that the index (``query_terms``), field search and snippets all share."""
+    for word in WORD.findall(normalize(text)):
+        yield from split_runs(word)
+
+
 def bigrams(run):
     if len(run) < 2:
         return [run]
@@ -77,9 +84,8 @@ class CJKBigrams:
     def query_terms(self, text):
         """The terms a page must contain to match ``text``, in order, without repeats."""
         terms = []
-        for word in WORD.findall(normalize(text)):
-            for is_cjk, run in split_runs(word):
-                terms += bigrams(run) if is_cjk else [unaccent(run)]
+        for is_cjk, run in query_runs(text):
+            terms += bigrams(run) if is_cjk else [unaccent(run)]
         return list(dict.fromkeys(terms))
 
 

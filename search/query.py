@@ -90,7 +90,7 @@ def search(queryset, text, backend=None, title_field="title", only=()):
 def tiered(searches, terms, title_field="title"):
     """The results of the every-term and any-term searches, in search.ranking's tiers.
 
-    Shared by the pages' search here and the members' field search (search.members).
+    Shared by the pages' search here and the field search (search.fields).
     """
     seen, tiers = set(), ([], [], [])
     for tier, results in enumerate(searches, start=1):

@@ -41,9 +41,8 @@ def _units(text):
 def _query_parts(query):
     """(CJK runs, other words) of the query, in normal form."""
     runs, words = [], []
-    for word in WORD.findall(normalize(query)):
-        for is_cjk, run in ngrams.split_runs(word):
-            (runs if is_cjk else words).append(run if is_cjk else unaccent(run))
+    for is_cjk, run in ngrams.query_runs(query):
+        (runs if is_cjk else words).append(run if is_cjk else unaccent(run))
     return runs, words
 
 

@@ -8,8 +8,10 @@ furigana ({相談|そうだん}). Everything goes through ``normalize`` on both 
 import re
 import unicodedata
 
-# {漢字|かんじ}: the furigana markup of easy Japanese, as home's ``furigana`` filter reads it.
-RUBY_MARKUP = re.compile(r"\{([^{}|<>]+)\|([^{}|<>]+)\}")
+from core import furigana
+
+# {漢字|かんじ}: the furigana markup of easy Japanese (core.furigana).
+RUBY_MARKUP = furigana.MARKUP
 # A word: letters, digits and marks. Underscores and punctuation separate words,
 # as they do for SQLite's FTS5 and PostgreSQL's parser.
 WORD = re.compile(r"[^\W_]+")
@@ -39,7 +41,7 @@ def unaccent(text):
 
 def base_text(text):
     """Text as read, furigana readings dropped: {相談|そうだん} → 相談."""
-    return RUBY_MARKUP.sub(r"\1", text or "")
+    return furigana.base_text(text)
 
 
 def reading_text(text):

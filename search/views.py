@@ -7,9 +7,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from core import access
-from home import public as home_public
-from home.specific import specific, with_specific
-from home.templatetags.portal_tags import active_locale
+from core.languages import active_locale
+from core.specific import specific, with_specific
 from search import indexing, promotions, query, snippets, zero_results
 
 RESULTS_PER_PAGE = 10
@@ -25,7 +24,7 @@ class Result:
 def public_pages(locale, request=None):
     """What a reader may find: live pages of her language without a view restriction."""
     pages = Page.objects.live().filter(locale=locale).exclude(depth__lte=1)
-    return home_public.public_pages(pages, request)
+    return access.public_pages(pages, request)
 
 
 def specific_pages(light_pages):

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from search.admin_views import ZeroResultsReportView
+from search.areas import PageArea
 
 
 @hooks.register("register_admin_urls")
@@ -48,3 +49,8 @@ def register_zero_results_permission():
     return Permission.objects.filter(
         content_type__app_label="search", codename="view_zeroresultquery"
     )
+
+
+@hooks.register("register_members_search_area")
+def register_page_search_area():
+    return PageArea()

@@ -7,7 +7,7 @@ from django.urls import resolve
 from django.utils import timezone
 
 from core import access
-from members.models import OutgoingEmail
+from mail.models import OutgoingEmail
 
 
 def test_healthz_answers_ok_when_the_database_answers(client, db):

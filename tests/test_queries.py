@@ -12,8 +12,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from events.models import Event
 from home.models import ConsultationWindowPage, ContentPage, EventPage, NewsPage
-from members.models import Event, Organization
+from members.models import Organization
 from tests.helpfinder.helpers import answers_on, given_answers
 
 MAX_QUERIES = 10

@@ -11,7 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.access import visible_pages
-from members.models import Event
+from events.models import Event
 
 from .base import BasePage
 

@@ -6,7 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from core.access import page_rules, visible_pages
-from home.specific import specific, with_specific
+from core.specific import specific, with_specific
 
 from .base import BasePage
 from .events import EventPage

@@ -2,7 +2,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from core.access import visible_pages
-from home.specific import specific, with_specific
+from core.specific import specific, with_specific
 
 from .base import BasePage
 

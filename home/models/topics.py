@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail_localize.fields import TranslatableField
 
-from home.public import public_pages
+from core.access import public_pages
 
 from .base import BasePage
 

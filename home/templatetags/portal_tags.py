@@ -1,5 +1,3 @@
-import re
-
 from django import template
 from django.conf import settings
 from django.db.models import Q
@@ -7,17 +5,15 @@ from django.urls import translate_url
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from core.access import may_see_page
+from core.furigana import base_text, ruby_html
 from core.phones import dialable_links, tel_uri
+from core.specific import specific, with_specific
 from home.models import ConsultationWindowPage, HomePage, NetworkSettings
-from home.specific import specific, with_specific
 
 register = template.Library()
-
-# {漢字|かんじ}: base text and reading, as editors write furigana in easy Japanese.
-RUBY_MARKUP = re.compile(r"\{([^{}|<>]+)\|([^{}|<>]+)\}")
 
 
 @register.filter
@@ -26,13 +22,13 @@ def furigana(value):
     if not value:
         return value
     text = conditional_escape(value)
-    return mark_safe(RUBY_MARKUP.sub(r"<ruby>\1<rp>(</rp><rt>\2</rt><rp>)</rp></ruby>", text))  # noqa: S308
+    return mark_safe(ruby_html(text))  # noqa: S308 (escaped above; only <ruby> is added)
 
 
 @register.filter
 def plain(value):
     """Drop furigana readings: for <title>, meta tags and other attribute text."""
-    return RUBY_MARKUP.sub(r"\1", str(value or ""))
+    return base_text(str(value or ""))
 
 
 class Frame:
@@ -151,17 +147,6 @@ def menu_pages(context, home):
     if home is None:
         return []
     return Frame.of(context).menu
-
-
-def active_locale(request):
-    """The Locale of the request's language, looked up once per request."""
-    code = get_language()
-    cached = getattr(request, "_active_locale", None)
-    if cached is None or cached.language_code != code:
-        cached = Locale.objects.get_for_language(code)
-        if request is not None:
-            request._active_locale = cached
-    return cached
 
 
 @register.simple_tag(takes_context=True)

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import modelcluster.fields
-import resources.files
+import core.files
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -89,7 +89,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('file', models.FileField(help_text='PDF, Office or OpenDocument files, images, MP4 or WebM videos, plain text.', upload_to=resources.files.upload_to, validators=[resources.files.validate_member_file], verbose_name='file')),
+                ('file', models.FileField(help_text='PDF, Office or OpenDocument files, images, MP4 or WebM videos, plain text.', upload_to=core.files.upload_to, validators=[core.files.validate_member_file], verbose_name='file')),
                 ('content_type', models.CharField(editable=False, max_length=100, verbose_name='content type')),
                 ('size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='size in bytes')),
                 ('title', models.CharField(max_length=200, verbose_name='title')),

@@ -1,5 +1,4 @@
 import datetime
-import hashlib
 import secrets
 
 from django.conf import settings
@@ -8,6 +7,8 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device, ThrottlingMixin
+
+from core.models import SecretToken
 
 from .organizations import Membership, Organization
 
@@ -66,10 +67,9 @@ class BackupCode(models.Model):
         return f"backup code of {self.device}"
 
 
-class Invitation(models.Model):
+class Invitation(SecretToken):
     """A one-time link to set a password and enrol a second factor."""
 
-    token_hash = models.CharField(max_length=64, unique=True)
     email = models.EmailField(_("email"))
     name = models.CharField(_("name"), max_length=100, blank=True)
     organization = models.ForeignKey(
@@ -95,24 +95,13 @@ class Invitation(models.Model):
     def __str__(self):
         return f"{self.email} ({self.organization})"
 
-    @staticmethod
-    def hash_token(token):
-        return hashlib.sha256(token.encode()).hexdigest()
-
     @classmethod
     def create(cls, *, days=7, **fields):
         """Make an invitation; returns it with ``token``, the only copy of the secret."""
-        token = secrets.token_urlsafe(32)
-        invitation = cls.objects.create(
-            token_hash=cls.hash_token(token),
-            expires_at=timezone.now() + datetime.timedelta(days=days),
-            **fields,
-        )
-        invitation.token = token
-        return invitation
+        return cls.issue(expires_at=timezone.now() + datetime.timedelta(days=days), **fields)
 
     @classmethod
     def find_usable(cls, token):
-        return cls.objects.filter(
-            token_hash=cls.hash_token(token), used_at__isnull=True, expires_at__gt=timezone.now()
-        ).first()
+        return (
+            cls.matching(token).filter(used_at__isnull=True, expires_at__gt=timezone.now()).first()
+        )

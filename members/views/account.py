@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail import hooks
 from wagtail.log_actions import log
 
 from core.access import members_only, public, verified_only
@@ -35,7 +36,6 @@ from members.forms.account import (
 )
 from members.middleware import start_session
 from members.models import BackupCodeDevice, Invitation, Membership, PledgeAcceptance, PledgeVersion
-from members.views.events import visible_events
 
 PENDING_USER = "members.pending_user"
 PENDING_SINCE = "members.pending_since"
@@ -305,7 +305,12 @@ def pledge_view(request):
     return render(request, "members/pledge.html", {"form": form, "pledge": pledge})
 
 
-DASHBOARD_EVENTS = 5
+def dashboard_panels(request):
+    """What other apps show here, each through ``construct_members_dashboard_panels``."""
+    panels = []
+    for construct in hooks.get_hooks("construct_members_dashboard_panels"):
+        construct(request, panels)
+    return sorted(panels, key=lambda panel: panel.order)
 
 
 @members_only
@@ -319,7 +324,7 @@ def dashboard_view(request):
             "membership": membership,
             "organization": membership.organization if membership else None,
             "backup_codes_left": security.remaining_backup_codes(request.user),
-            "events": visible_events(request.user).upcoming()[:DASHBOARD_EVENTS],
+            "panels": dashboard_panels(request),
         },
     )
 

@@ -1,6 +1,5 @@
 """Organization administrators: colleagues, invitations and the organization's profile."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -12,9 +11,10 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
 from core.access import members_only
+from core.links import absolute_url
+from mail.outbox import queue_email
 from members import security
 from members.access import membership_of
-from members.emails import queue_email
 from members.forms.account import InviteForm
 from members.forms.organization import ProfileForm
 from members.models import Invitation, Membership
@@ -28,9 +28,7 @@ def admin_membership(request):
 
 
 def send_invitation(request, invitation):
-    link = settings.WAGTAILADMIN_BASE_URL + reverse(
-        "members:accept_invitation", kwargs={"token": invitation.token}
-    )
+    link = absolute_url(reverse("members:accept_invitation", kwargs={"token": invitation.token}))
     body = _(
         "You have been invited to the members area of the support network by %(org)s.\n\n"
         "Open this link within 7 days to set a password and set up your second factor:\n%(link)s\n"

@@ -19,9 +19,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.log_actions import log
 
+from core import throttle
 from core.access import public
+from mail.outbox import queue_email
 from members import security
-from members.emails import queue_email
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
@@ -45,14 +46,9 @@ class PasswordResetView(auth_views.PasswordResetView):
         return reverse("members:password_reset_sent")
 
     def form_valid(self, form):
-        email = form.cleaned_data["email"].lower()
-        address = security.client_address(self.request)
-        limited = (
-            security.counted("reset-account", email) >= security.RESETS_PER_ACCOUNT
-            or security.counted("reset-address", address) >= security.RESETS_PER_ADDRESS
-        )
-        security.count("reset-account", email)
-        security.count("reset-address", address)
+        checks = security.reset_checks(self.request, form.cleaned_data["email"])
+        limited = throttle.over_limit(*checks)
+        throttle.spend(*checks)
         if limited:
             return redirect(self.get_success_url())
         return super().form_valid(form)

@@ -1,6 +1,5 @@
 """The public sign-up form: stored first, then the emails about it are queued."""
 
-from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -10,23 +9,28 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from core import throttle
 from core.access import public
-from members.emails import email_staff, queue_email
+from core.links import absolute_url
+from mail.outbox import email_staff, queue_email
 from members.forms.signup import SignupForm
 from members.models import PledgeVersion
-from members.security import client_address, count, counted
 
 MAX_APPLICATIONS_PER_HOUR = 5
 SIGNUP_COUNTER = "signup"
 REVIEW_PERMISSION = "members.change_application"
 
 
+def _signup_check(request):
+    return (SIGNUP_COUNTER, throttle.client_address(request), MAX_APPLICATIONS_PER_HOUR)
+
+
 def _is_rate_limited(request):
-    return counted(SIGNUP_COUNTER, client_address(request)) >= MAX_APPLICATIONS_PER_HOUR
+    return throttle.over_limit(_signup_check(request))
 
 
 def _count_application(request):
-    count(SIGNUP_COUNTER, client_address(request))
+    throttle.spend(_signup_check(request))
 
 
 @public
@@ -79,9 +83,7 @@ def notify_new_application(application):
                 "members/emails/application_received.txt", {"application": application}
             ),
         )
-    review_url = settings.WAGTAILADMIN_BASE_URL + reverse(
-        "members_applications:inspect", args=[application.pk]
-    )
+    review_url = absolute_url(reverse("members_applications:inspect", args=[application.pk]))
     email_staff(
         REVIEW_PERMISSION,
         lambda: _("New application to the network: %(name)s") % {"name": application.name},

@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "home",
     "helpfinder",
     "members",
+    "events",
+    "mail",
     "resources",
     "search",
     "demo",
@@ -178,7 +180,7 @@ STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATIC_URL = "/static/"
 # Uploaded files are private: nothing serves this directory. Each file goes out
-# through a view that checks who asks (resources.files, Wagtail's document view,
+# through a view that checks who asks (core.files, Wagtail's document view,
 # resources.views.images).
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "private-files")
 MEDIA_URL = "/media/"

@@ -8,7 +8,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from members.admin_decisions import DecisionForm, DecisionViewMixin, WaitingFirstIndexView
+from core.decisions import DecisionForm, DecisionViewMixin, WaitingFirstIndexView
 from resources.models import Resource
 from resources.proposals import approve, reject
 

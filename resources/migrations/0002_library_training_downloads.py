@@ -4,7 +4,7 @@ import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
 import modelsearch.index
-import resources.files
+import core.files
 from django.conf import settings
 from django.db import migrations, models
 
@@ -95,7 +95,7 @@ class Migration(migrations.Migration):
             name='ResourceFile',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(help_text='PDF, Office or OpenDocument files, images, MP4 or WebM videos, plain text.', upload_to=resources.files.upload_to, validators=[resources.files.validate_member_file], verbose_name='file')),
+                ('file', models.FileField(help_text='PDF, Office or OpenDocument files, images, MP4 or WebM videos, plain text.', upload_to=core.files.upload_to, validators=[core.files.validate_member_file], verbose_name='file')),
                 ('content_type', models.CharField(editable=False, max_length=100, verbose_name='content type')),
                 ('size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='size in bytes')),
                 ('language', models.CharField(choices=[('ja', '日本語'), ('ja-x-easy', 'やさしい にほんご'), ('en', 'English'), ('zh-hans', '简体中文'), ('ko', '한국어'), ('vi', 'Tiếng Việt'), ('pt-br', 'Português'), ('tl', 'Tagalog'), ('ne', 'नेपाली')], max_length=20, verbose_name='language')),
@@ -112,7 +112,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('file', models.FileField(help_text='PDF, Office or OpenDocument files, images, MP4 or WebM videos, plain text.', upload_to=resources.files.upload_to, validators=[resources.files.validate_member_file], verbose_name='file')),
+                ('file', models.FileField(help_text='PDF, Office or OpenDocument files, images, MP4 or WebM videos, plain text.', upload_to=core.files.upload_to, validators=[core.files.validate_member_file], verbose_name='file')),
                 ('content_type', models.CharField(editable=False, max_length=100, verbose_name='content type')),
                 ('size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='size in bytes')),
                 ('title', models.CharField(max_length=200, verbose_name='title')),

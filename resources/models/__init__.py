@@ -1,6 +1,5 @@
 from .audience import Audience
 from .downloads import Download
-from .files import MemberFile
 from .images import PortalImage, PortalRendition
 from .library import Resource, ResourceFile, ResourceKind, ResourceVersion
 from .training import Course, Module, TrainingMaterial
@@ -9,7 +8,6 @@ __all__ = [
     "Audience",
     "Course",
     "Download",
-    "MemberFile",
     "Module",
     "PortalImage",
     "PortalRendition",

@@ -11,8 +11,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Locale
 from wagtail.search import index
 
+from core.models import MemberFile
+
 from .audience import Audience
-from .files import MemberFile
 from .previews import Previewable
 
 

@@ -7,8 +7,9 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
+from core.models import MemberFile
+
 from .audience import Audience
-from .files import MemberFile
 from .previews import Previewable
 
 

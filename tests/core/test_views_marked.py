@@ -29,7 +29,7 @@ PUBLIC = {
     "members:verify",
     "members:logout",
     "members:accept_invitation",  # a one-time token
-    "members:calendar_feed",  # a secret address, for calendar apps
+    "events:calendar_feed",  # a secret address, for calendar apps
     "members:password_reset",
     "members:password_reset_sent",
     "members:password_reset_confirm",
@@ -53,7 +53,7 @@ def test_only_the_listed_views_are_open():
         levels.setdefault(access.access_level(view), set()).add(name)
     assert levels[access.PUBLIC] == PUBLIC
     assert levels[access.VERIFIED] == VERIFIED
-    assert {"members:dashboard", "members:events", "resources:library"} <= levels[access.MEMBERS]
+    assert {"members:dashboard", "events:events", "resources:library"} <= levels[access.MEMBERS]
     # Everything else, the admin's hundreds of views included, is left at the default.
     assert len(levels[access.STAFF]) > 250
 

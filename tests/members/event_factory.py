@@ -6,7 +6,8 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 
-from members.models import Event, EventAudience, EventKind, EventMaterial, Membership
+from events.models import Event, EventAudience, EventKind, EventMaterial
+from members.models import Membership
 from tests.auth import make_user
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"

@@ -14,8 +14,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.models import Page, PageViewRestriction
 
+from events.models import EventAudience, EventKind, EventResponse
 from home.models import ContentPage
-from members.models import EventAudience, EventKind, EventResponse, Organization
+from members.models import Organization
 from resources.models import Download
 from tests.auth import PASSWORD, log_in, make_user
 from tests.resources.factories import make_course, make_resource

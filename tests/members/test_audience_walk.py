@@ -10,7 +10,8 @@ import re
 import pytest
 from django.test import Client
 
-from members.models import Event, EventAudience, EventKind, EventResponse, Organization
+from events.models import Event, EventAudience, EventKind, EventResponse
+from members.models import Organization
 from resources.models import Audience, Download, Resource
 from tests.auth import log_in
 from tests.resources.factories import image_file, make_course, make_resource

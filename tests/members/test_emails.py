@@ -13,8 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo.members import build_member_demo
-from members.emails import _claim, backoff, queue_email, send_due_emails
-from members.models import Application, OutgoingEmail, PledgeVersion
+from mail.models import OutgoingEmail
+from mail.outbox import _claim, backoff, queue_email, send_due_emails
+from members.models import Application, PledgeVersion
 
 from .test_signup import NAME, form_data
 

@@ -10,12 +10,14 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
-from members.models import Event, EventAudience, EventResponse, Membership, OutgoingEmail
+from events.models import Event, EventAudience, EventResponse
+from mail.models import OutgoingEmail
+from members.models import Membership
 from tests.auth import log_in, make_user
 
 from .event_factory import make_event, make_member
 
-ADD = "/admin/snippets/members/event/add/"
+ADD = "/admin/snippets/events/event/add/"
 
 
 def answers_url(event):
@@ -80,7 +82,7 @@ def test_a_case_meeting_needs_named_invitees(staff_client, member):
 def test_the_event_list_filters_by_kind_audience_and_time(staff_client):
     make_event(title="これからの講演", kind="lecture", audience="public")
     make_event(title="終わった講演", kind="lecture", audience="public", days=-10)
-    index = "/admin/snippets/members/event/"
+    index = "/admin/snippets/events/event/"
     text = staff_client.get(index, {"kind": "lecture", "when": "upcoming"}).content.decode()
     assert "これからの講演" in text and "終わった講演" not in text
     text = staff_client.get(index, {"audience": "public", "when": "past"}).content.decode()
@@ -151,7 +153,7 @@ def test_staff_set_who_attends_which_meeting(staff_client, member):
 @pytest.mark.django_db
 def test_the_event_form_shows_invitees_only_for_named_invitees(staff_client, member):
     event = make_event(title="編集する会議", materials=[("次第", b"agenda")])
-    for url in (ADD, f"/admin/snippets/members/event/edit/{event.pk}/"):
+    for url in (ADD, f"/admin/snippets/events/event/edit/{event.pk}/"):
         text = staff_client.get(url).content.decode()
         assert 'data-controller="w-rules"' in text
         assert 'data-w-rules="{&quot;audience&quot;: [&quot;invitees&quot;]}"' in text

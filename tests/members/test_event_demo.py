@@ -4,7 +4,8 @@ import pytest
 from django.utils import timezone
 
 from demo.events import DEMO_EVENTS, build_event_demo, place_demo_member
-from members.models import Event, EventAudience, EventKind, OutgoingEmail
+from events.models import Event, EventAudience, EventKind
+from mail.models import OutgoingEmail
 
 from .event_factory import make_member
 

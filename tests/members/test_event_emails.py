@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
-from members.models import EventAnnouncement, EventAudience, EventKind, OutgoingEmail
+from events.models import EventAnnouncement, EventAudience, EventKind
+from mail.models import OutgoingEmail
 
 from .event_factory import make_event, make_member
 

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from members.models import Event, EventAudience, EventKind, EventResponse
+from events.models import Event, EventAudience, EventKind, EventResponse
 
 
 def add_events(count, audience, user=None):

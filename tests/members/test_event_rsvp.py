@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from members.models import EventAudience, EventResponse
+from events.models import EventAudience, EventResponse
 
 from .event_factory import make_event
 

@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from members.models import Event, EventAudience, EventKind, EventMaterial, Organization
+from events.models import Event, EventAudience, EventKind, EventMaterial
+from members.models import Organization
 from tests.auth import log_in, make_user
 
 from .event_factory import PDF, english_client, make_event, make_member

@@ -7,8 +7,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from members import ical
-from members.models import CalendarFeed, EventAudience, PledgeVersion
+from events import ical
+from events.models import CalendarFeed, EventAudience
+from members.models import PledgeVersion
 
 from .event_factory import make_event
 

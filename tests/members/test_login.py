@@ -210,7 +210,7 @@ def test_in_production_the_reset_mail_waits_for_the_periodic_job(
 ):
     from django.core.management import call_command
 
-    from members.models import OutgoingEmail
+    from mail.models import OutgoingEmail
 
     settings.MAIL_SEND_AFTER_COMMIT = False
     assert reset_requested(Client(), member.email).status_code == 302

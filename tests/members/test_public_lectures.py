@@ -2,7 +2,7 @@
 
 import pytest
 
-from members.models import EventAudience, EventKind
+from events.models import EventAudience, EventKind
 
 from .event_factory import PDF, make_event
 

@@ -9,7 +9,8 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.models import ModelLogEntry
 
 from demo.members import build_member_demo
-from members.models import Application, Invitation, Membership, Organization, OutgoingEmail
+from mail.models import OutgoingEmail
+from members.models import Application, Invitation, Membership, Organization
 from tests.auth import log_in, log_in_password_only, make_user
 
 INDEX = "/admin/members/applications/"

@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from demo.members import build_member_demo
-from members.models import Application, OutgoingEmail, PledgeVersion
+from mail.models import OutgoingEmail
+from members.models import Application, PledgeVersion
 from members.views.signup import MAX_APPLICATIONS_PER_HOUR
 
 NAME = "テスト用 みなみ薬局"

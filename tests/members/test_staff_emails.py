@@ -4,8 +4,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.users.models import UserProfile
 
-from members.emails import email_staff
-from members.models import OutgoingEmail
+from mail.models import OutgoingEmail
+from mail.outbox import email_staff
 from tests.auth import make_user
 
 

@@ -12,15 +12,15 @@ from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 from django.urls import URLPattern, get_resolver
 
+from events.views import calendar, events
 from members.access import viewer_for
 from members.models import Organization
-from members.views import calendar, events
 from resources.views import library
 from tests.auth import make_user
 
 CHECKED_MODULES = (
-    "members.views.events",
-    "members.views.calendar",
+    "events.views.events",
+    "events.views.calendar",
     "members.views.search",
     "resources.views.library",
     "resources.views.training",
@@ -32,7 +32,9 @@ TOKEN_VIEWS = (calendar.calendar_feed_view,)
 
 def checked_views():
     for entry in (
-        get_resolver("members.urls").url_patterns + get_resolver("resources.urls").url_patterns
+        get_resolver("members.urls").url_patterns
+        + get_resolver("resources.urls").url_patterns
+        + get_resolver("events.urls").url_patterns
     ):
         assert isinstance(entry, URLPattern)
         view = entry.callback

@@ -16,7 +16,7 @@ from django.urls import URLPattern, URLResolver
 from django.utils import translation
 from django.views import static
 
-from resources import files
+from core import files
 from tests.resources import samples
 
 

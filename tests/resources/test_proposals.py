@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from wagtail.models import ModelLogEntry
 
-from members.models import OutgoingEmail
+from mail.models import OutgoingEmail
 from resources.models import Resource
 from tests.resources.factories import pdf_bytes
 

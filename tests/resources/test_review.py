@@ -4,7 +4,7 @@ from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
 
-from members.models import OutgoingEmail
+from mail.models import OutgoingEmail
 from resources.models import Resource
 from tests.auth import log_in, make_user
 from tests.resources.factories import make_resource

@@ -22,9 +22,10 @@ from storages.backends.s3 import S3Storage
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from core import files
+from core.models import MemberFile
 from portal.settings.object_storage import private_bucket
-from resources import files
-from resources.models import MemberFile, PortalImage, PortalRendition
+from resources.models import PortalImage, PortalRendition
 from tests.resources import samples
 from tests.resources.s3 import (
     ACCESS_KEY,

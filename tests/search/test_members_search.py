@@ -13,8 +13,9 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Locale, PageViewRestriction
 
+from events.models import Event, EventAudience, EventKind
 from home.models import ContentPage
-from members.models import Event, EventAudience, EventKind, Organization
+from members.models import Organization
 from resources.models import Audience, Resource
 from search.models import ZeroResultQuery
 from tests.auth import PASSWORD, log_in, make_user

@@ -1,0 +1,13 @@
+from .events import Event, EventAnnouncement, EventAudience, EventKind, EventMaterial
+from .feeds import CalendarFeed
+from .responses import EventResponse
+
+__all__ = [
+    "CalendarFeed",
+    "Event",
+    "EventAnnouncement",
+    "EventAudience",
+    "EventKind",
+    "EventMaterial",
+    "EventResponse",
+]
