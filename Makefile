@@ -29,6 +29,7 @@ test: install lint check check-messages test-sqlite test-postgres mutation-check
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -4,12 +4,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
-from home import admin_qr
+from home import admin_views
 
 
 @hooks.register("register_admin_urls")
 def register_qr_urls():
-    return [path("", include((admin_qr.urlpatterns, "home_qr"), namespace="home_qr"))]
+    return [path("", include((admin_views.urlpatterns, "home_qr"), namespace="home_qr"))]
 
 
 def qr_button(page, user, priority):

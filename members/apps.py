@@ -8,4 +8,4 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
-        from . import admin_reset, audit, signals  # noqa: F401
+        from . import signals  # noqa: F401

@@ -1,9 +1,26 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
 
 from core.decisions import RejectionFormatter
-from members.admin_memberships import membership_viewset
-from members.admin_views import application_viewset, organization_viewset
+from members.admin_views.applications import application_viewset
+from members.admin_views.memberships import membership_viewset
+from members.admin_views.organizations import organization_viewset
+from members.admin_views.reset import PERMISSION as RESET_PERMISSION
+from members.admin_views.reset import reset_view
+
+# The audit trail of logins, second factors, pledges and colleagues.
+ACCOUNT_ACTIONS = [
+    ("members.login", _("Log in"), _("Logged in with password and second factor")),
+    ("members.password_reset", _("Reset password"), _("Set a new password from an emailed link")),
+    ("members.join", _("Join"), _("Accepted an invitation and set up a second factor")),
+    ("members.pledge", _("Accept pledge"), _("Accepted the confidentiality pledge")),
+    ("members.new_backup_codes", _("New backup codes"), _("Made new backup codes")),
+    ("members.reset_second_factor", _("Reset second factor"), _("Second factor reset by staff")),
+    ("members.invite", _("Invite"), _("Invited a colleague")),
+    ("members.remove", _("Remove"), _("Removed a colleague")),
+]
 
 
 @hooks.register("register_admin_viewset")
@@ -23,6 +40,8 @@ def register_membership_viewset():
 
 @hooks.register("register_log_actions")
 def register_review_actions(actions):
+    for action, label, message in ACCOUNT_ACTIONS:
+        actions.register_action(action, label, message)
     actions.register_action(
         "members.approve",
         _("Approve application"),
@@ -40,3 +59,25 @@ def register_review_actions(actions):
     actions.register_action(
         "members.reactivate", _("Reactivate organization"), _("Organization reactivated")
     )
+
+
+@hooks.register("register_admin_urls")
+def reset_urls():
+    return [
+        path(
+            "members/reset-second-factor/<int:user_id>/",
+            reset_view,
+            name="members_reset_second_factor",
+        )
+    ]
+
+
+@hooks.register("register_user_listing_buttons")
+def reset_button(user, request_user):
+    if request_user.has_perm(RESET_PERMISSION) and user.pk != request_user.pk:
+        yield ListingButton(
+            _("Reset second factor"),
+            reverse("members_reset_second_factor", args=[user.pk]),
+            priority=60,
+            icon_name="key",
+        )

@@ -42,10 +42,6 @@ class BarChart:
     def label_y(self):
         return self.height - MARGIN_BOTTOM / 3
 
-    @property
-    def maximum(self):
-        return max((bar.value for bar in self.bars), default=0)
-
 
 def bar_chart(points, width=WIDTH, height=HEIGHT):
     """Bars for ``[(label, value), …]``, the tallest reaching the top margin."""

@@ -167,8 +167,8 @@ MUTATIONS = [
     Mutation(
         "per-account limit",
         "members/security.py",
-        'counted("account", username.lower()) >= settings.MEMBERS_MAX_FAILURES_PER_HOUR',
-        "False",
+        '("account", username.lower(), settings.MEMBERS_MAX_FAILURES_PER_HOUR),',
+        "",
         (
             "tests/members/test_throttle.py::"
             "test_one_account_guessed_from_many_addresses_is_stopped",
@@ -177,13 +177,13 @@ MUTATIONS = [
     Mutation(
         "per-address limit",
         "members/security.py",
-        'or counted("address", client_address(request)) >= settings.MEMBERS_MAX_FAILURES_PER_ADDRESS',
-        "or False",
+        '("address", client_address(request), settings.MEMBERS_MAX_FAILURES_PER_ADDRESS),',
+        "",
         ("tests/members/test_throttle.py::test_one_address_guessing_many_accounts_is_stopped",),
     ),
     Mutation(
         "trusted-proxy parsing",
-        "members/security.py",
+        "core/throttle.py",
         "return forwarded[-proxies]",
         "return forwarded[0]",
         (
@@ -227,7 +227,7 @@ MUTATIONS = [
     ),
     Mutation(
         "a reset revokes the calendar feed",
-        "members/security.py",
+        "events/signals.py",
         "CalendarFeed.objects.filter(user=user).delete()",
         "pass",
         (

@@ -4,19 +4,17 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
 from core.access import members_only
-from core.links import absolute_url
-from mail.outbox import queue_email
 from members import security
 from members.access import membership_of
 from members.forms.account import InviteForm
 from members.forms.organization import ProfileForm
+from members.invitations import send_invitation
 from members.models import Invitation, Membership
 
 
@@ -25,15 +23,6 @@ def admin_membership(request):
     if membership is None or not membership.is_admin:
         raise PermissionDenied
     return membership
-
-
-def send_invitation(request, invitation):
-    link = absolute_url(reverse("members:accept_invitation", kwargs={"token": invitation.token}))
-    body = _(
-        "You have been invited to the members area of the support network by %(org)s.\n\n"
-        "Open this link within 7 days to set a password and set up your second factor:\n%(link)s\n"
-    ) % {"org": invitation.organization.name, "link": link}
-    queue_email(invitation.email, _("Invitation to the members area"), body)
 
 
 @members_only
@@ -82,7 +71,7 @@ def invite_view(request):
             organization=membership.organization,
             invited_by=request.user,
         )
-        send_invitation(request, invitation)
+        send_invitation(invitation)
         log(
             instance=membership.organization,
             action="members.invite",

@@ -121,10 +121,6 @@ class Resource(index.Indexed, ClusterableModel):
             self.topic = self.topic.get_translation_or_none(Locale.get_default()) or self.topic
         super().save(*args, **kwargs)
 
-    @property
-    def is_approved(self):
-        return self.status == self.Status.APPROVED
-
 
 class ResourceVersion(ClusterableModel):
     resource = ParentalKey(Resource, on_delete=models.CASCADE, related_name="versions")

@@ -10,15 +10,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from wagtail import hooks
-from wagtail.admin.widgets import ListingButton
 
 from members import security
+from members.invitations import send_invitation
 from members.models import Invitation
-from members.views.organization import send_invitation
 
 PERMISSION = "auth.change_user"
 
@@ -39,7 +35,7 @@ def reset_view(request, user_id):
                     role=membership.role,
                     invited_by=request.user,
                 )
-                send_invitation(request, invitation)
+                send_invitation(invitation)
         messages.success(
             request,
             _("The second factor of %(name)s was reset. They were sent a link to set up a new one.")
@@ -47,25 +43,3 @@ def reset_view(request, user_id):
         )
         return redirect("wagtailusers_users:index")
     return TemplateResponse(request, "members/admin/reset_second_factor.html", {"member": member})
-
-
-@hooks.register("register_admin_urls")
-def reset_urls():
-    return [
-        path(
-            "members/reset-second-factor/<int:user_id>/",
-            reset_view,
-            name="members_reset_second_factor",
-        )
-    ]
-
-
-@hooks.register("register_user_listing_buttons")
-def reset_button(user, request_user):
-    if request_user.has_perm(PERMISSION) and user.pk != request_user.pk:
-        yield ListingButton(
-            gettext_lazy("Reset second factor"),
-            reverse("members_reset_second_factor", args=[user.pk]),
-            priority=60,
-            icon_name="key",
-        )
