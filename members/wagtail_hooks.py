@@ -2,8 +2,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
+from wagtail.models import ModelLogEntry
 
 from core.decisions import RejectionFormatter
+from core.retention import Rule
 from members.admin_views.applications import application_viewset
 from members.admin_views.memberships import membership_viewset
 from members.admin_views.organizations import organization_viewset
@@ -81,3 +83,14 @@ def reset_button(user, request_user):
             priority=60,
             icon_name="key",
         )
+
+
+@hooks.register("register_retention_rule")
+def account_audit_retention():
+    # Logins, resets, second factors and colleagues: who did what when, kept a while.
+    actions = [action for action, _label, _message in ACCOUNT_ACTIONS]
+    return Rule(
+        "account audit",
+        "RETENTION_AUDIT_DAYS",
+        lambda cutoff: ModelLogEntry.objects.filter(action__in=actions, timestamp__lt=cutoff),
+    )

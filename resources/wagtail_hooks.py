@@ -5,7 +5,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from core.decisions import RejectionFormatter
+from core.retention import Rule
 from resources.admin_views import DownloadReportView, course_viewset, resource_viewset
+from resources.models import Download
 from resources.search import CourseArea, ResourceArea
 
 
@@ -65,3 +67,13 @@ def register_library_search_area():
 @hooks.register("register_members_search_area")
 def register_training_search_area():
     return CourseArea()
+
+
+@hooks.register("register_retention_rule")
+def download_retention():
+    # Who downloaded what: kept for the yearly usage figures, then deleted.
+    return Rule(
+        "downloads",
+        "RETENTION_DOWNLOAD_DAYS",
+        lambda cutoff: Download.objects.filter(created_at__lt=cutoff),
+    )

@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core.retention import Rule
 from search.admin_views import ZeroResultsReportView
 from search.areas import PageArea
+from search.models import ZeroResultQuery
 
 
 @hooks.register("register_admin_urls")
@@ -54,3 +56,12 @@ def register_zero_results_permission():
 @hooks.register("register_members_search_area")
 def register_page_search_area():
     return PageArea()
+
+
+@hooks.register("register_retention_rule")
+def zero_result_retention():
+    return Rule(
+        "searches that found nothing",
+        "RETENTION_SEARCH_DAYS",
+        lambda cutoff: ZeroResultQuery.objects.filter(date__lt=cutoff.date()),
+    )

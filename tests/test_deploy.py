@@ -30,7 +30,12 @@ def example_environment():
 
 def test_every_timer_starts_a_job_that_exists():
     timers = sorted(UNITS.glob("*.timer"))
-    assert {t.stem for t in timers} >= {"portal-mail", "portal-publish", "portal-sessions"}
+    assert {t.stem for t in timers} >= {
+        "portal-mail",
+        "portal-publish",
+        "portal-sessions",
+        "portal-retention",
+    }
     commands = get_commands()
     for timer in timers:
         service = unit(timer.with_suffix(".service"))

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -124,6 +125,15 @@ CACHES = {
 }
 # Anonymous page responses are cached this many seconds; publishing clears them.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# The front cache (Varnish, deploy/varnish/): its control address, e.g.
+# http://127.0.0.1:6082. Published pages are PURGEd and every change BANs all pages,
+# after the commit (core.frontend). Unset: no front cache is told anything.
+FRONTEND_CACHE_URL = env.str("FRONTEND_CACHE_URL", default="")
+WAGTAILFRONTENDCACHE = (
+    {"varnish": {"BACKEND": "core.frontend.VarnishBackend", "LOCATION": FRONTEND_CACHE_URL}}
+    if FRONTEND_CACHE_URL
+    else {}
+)
 
 # Argon2 for new passwords; PBKDF2 (Django's former default) still verifies the
 # hashes made before, and each is rehashed with Argon2 at its owner's next login.
@@ -259,6 +269,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MAIL_SEND_AFTER_COMMIT = env.bool("MAIL_SEND_AFTER_COMMIT", default=True)
 # /healthz/ready fails when an unsent queued email is older than this many seconds.
 MAIL_QUEUE_MAX_AGE = env.int("MAIL_QUEUE_MAX_AGE", default=15 * 60)
+
+# How long what is recorded about people is kept (core.retention, manage.py apply_retention).
+RETENTION_MAIL_DAYS = env.int("RETENTION_MAIL_DAYS", default=30)
+RETENTION_DOWNLOAD_DAYS = env.int("RETENTION_DOWNLOAD_DAYS", default=730)
+RETENTION_AUDIT_DAYS = env.int("RETENTION_AUDIT_DAYS", default=365)
+RETENTION_SEARCH_DAYS = env.int("RETENTION_SEARCH_DAYS", default=365)
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("Support Network Portal")
