@@ -15,6 +15,7 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "locale"
+LOCALE_ADMIN = ROOT / "portal" / "locale_admin"
 
 
 def entries(catalogue):
@@ -85,6 +86,21 @@ def main():
         for problem in check(po_path):
             failed = True
             print(f"{po_path.relative_to(ROOT)}: {problem}")
+    # The admin's catalogue (the second of LOCALE_PATHS): complete, compiled, and
+    # built from the installed Wagtail and wagtail-localize (scripts/admin_catalogue.py).
+    for po_path in sorted(LOCALE_ADMIN.glob("*/LC_MESSAGES/*.po")):
+        for problem in check(po_path):
+            failed = True
+            print(f"{po_path.relative_to(ROOT)}: {problem}")
+    admin = subprocess.run(  # noqa: S603
+        [sys.executable, str(ROOT / "scripts" / "admin_catalogue.py"), "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if admin.returncode:
+        failed = True
+        print(admin.stdout + admin.stderr)
     if not failed:
         print("Translation catalogues: complete and compiled.")
     return 1 if failed else 0

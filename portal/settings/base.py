@@ -173,7 +173,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
 WAGTAILADMIN_DEFAULT_LANGUAGE = "ja"
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The admin's Japanese, second so makemessages never writes it: scripts/admin_catalogue.py
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "portal" / "locale_admin"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
