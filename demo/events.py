@@ -1,16 +1,22 @@
 """The network's meetings and the yearly public lecture, as published demo events.
 
 ``build_event_demo`` is idempotent (by title) and emails nobody: demo events
-are marked announced before they are published. ``place_demo_member`` puts the demo member account in
+are marked announced before they are published. The public lecture is
+translated (through wagtail-localize, as a translator would) into the languages
+below whose locale the demo has. ``place_demo_member`` puts the demo member account in
 the audience of the practitioners' meeting and of the case meeting.
 """
 
 import datetime
 from html import escape
 
+import polib
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
 
+from demo.builder import DemoContentError, aligned_strings
 from events.models import Event, EventAnnouncement, EventAudience, EventKind, EventMaterial
 from members.models import Membership
 
@@ -86,6 +92,21 @@ DEMO_EVENTS = [
     },
 ]
 CASE_MEETING = "個別ケース検討会議"
+PUBLIC_LECTURE = "講演会「困難を抱える女性に気づき、つなぐ」"
+
+# The public lecture's words in other languages, item for item.
+LECTURE_TRANSLATIONS = {
+    "en": {
+        "title": "Lecture: “Noticing women facing difficulties, and connecting them to help”",
+        "venue": "Ageo City Cultural Center (上尾市文化センター)",
+        "address": "Ageo City, Saitama Prefecture",
+        "agenda": [
+            "The Act on Support for Women Facing Difficult Problems and the role of the community",
+            "What a gatekeeper can do (notice changes, listen, connect, keep watch)",
+            "Questions and answers",
+        ],
+    },
+}
 
 
 def _at(days, clock):
@@ -129,9 +150,44 @@ def build_event_demo(stdout=None):
         EventAnnouncement.objects.create(event=event)  # demo events email nobody
         event.save_revision().publish()
         created += 1
+    translated = translate_public_lecture()
     if stdout is not None:
-        stdout.write(f"Members demo: {created} events created.")
+        stdout.write(f"Members demo: {created} events created, {translated} translations.")
     return created
+
+
+def translate_public_lecture():
+    """Import and publish the lecture's translations whose locale exists and is not done."""
+    lecture = Event.objects.originals().filter(title=PUBLIC_LECTURE).first()
+    if lecture is None:
+        return 0
+    done = 0
+    for locale in Locale.objects.filter(language_code__in=LECTURE_TRANSLATIONS):
+        if not lecture.has_translation(locale):
+            _translate(lecture, locale, LECTURE_TRANSLATIONS[locale.language_code])
+            done += 1
+    return done
+
+
+def _translate(event, locale, words):
+    source, _created = TranslationSource.get_or_create_from_instance(event)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    translated = source.as_instance()
+    translated.title, translated.venue, translated.address = (
+        words["title"],
+        words["venue"],
+        words["address"],
+    )
+    translated.agenda = _agenda(words["agenda"])
+    po = polib.POFile()
+    for ctx, msgid, msgstr in aligned_strings(event, translated, "public-lecture", locale):
+        po.append(polib.POEntry(msgctxt=ctx, msgid=msgid, msgstr=msgstr))
+    warnings = translation.import_po(po)
+    if warnings:
+        raise DemoContentError(f"{locale.language_code}/public-lecture: {warnings}")
+    # A draft first, then published like any event: publishing a translation emails nobody.
+    translation.save_target(publish=False)
+    event.get_translation(locale).get_latest_revision().publish()
 
 
 def place_demo_member(user):

@@ -2,7 +2,7 @@
 
 The public events index shows public events: a change clears the page cache,
 once the change is committed. Publishing an event for the first time emails
-its audience. A user whose second factor was reset loses her calendar feed.
+its audience; publishing a translation emails nobody (it is for reading only). A user whose second factor was reset loses her calendar feed.
 """
 
 from django.db import transaction
@@ -20,7 +20,7 @@ from members.signals import second_factor_reset
 def event_published(sender, instance, **kwargs):
     transaction.on_commit(cache.invalidate)
     # Wagtail also sends this when publishing is only scheduled: announce what is live.
-    if instance.live:
+    if instance.live and instance.is_original:
         announce(instance)
 
 

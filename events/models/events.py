@@ -3,6 +3,12 @@
 The audience rule lives here only: ``Event.objects.visible_to(user)`` for
 listings, the calendar feed and every view, ``event.audience_users()`` for the
 announcement emails.
+
+Events are written in Japanese and may be translated (wagtail-localize), so
+that a public lecture can be read in every language. A translation is a row of
+its own with the same ``translation_key``; it is only for reading. Members'
+lists, calendars, search, answers and announcements know the Japanese event
+only (``Event.objects.originals()``), so each event is there once.
 """
 
 from django.conf import settings
@@ -15,8 +21,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import files
 from core.models import MemberFile
@@ -62,12 +70,31 @@ def may_see_events(user):
     )
 
 
+def source_language():
+    """The language events are written in (the default locale): Japanese."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 class EventQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """Rows made in bulk skip ``pre_save``, where Wagtail sets the locale: set it here."""
+        objs = list(objs)
+        missing = [obj for obj in objs if obj.locale_id is None]
+        if missing:
+            locale = missing[0].get_default_locale()
+            for obj in missing:
+                obj.locale = locale
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def originals(self):
+        """The events themselves, in the source language: never their translations."""
+        return self.filter(locale__language_code=source_language())
+
     def visible_to(self, user):
         """Published events the user is in the audience of; staff see every one."""
         if not may_see_events(user):
             return self.none()
-        live = self.filter(live=True)
+        live = self.originals().filter(live=True)
         if user.is_staff:
             return live
         membership = membership_of(user)
@@ -87,10 +114,52 @@ class EventQuerySet(models.QuerySet):
         return self.filter(end__lt=timezone.now()).order_by("-start", "-pk")
 
     def public(self):
-        return self.filter(live=True, audience=EventAudience.PUBLIC)
+        """Published public events (lectures), once each: in the source language."""
+        return self.originals().filter(live=True, audience=EventAudience.PUBLIC)
+
+    def for_readers_of(self, language_code, fields=None):
+        """These events as a reader of ``language_code`` reads them, in one query.
+
+        Each event comes once, as the original (its pk, dates, audience and
+        link), with the words (title, venue, address, agenda) of its published
+        translation into that language when there is one. ``text_language``
+        says which language the words are in: the reader's, or the source's
+        while the event is not translated yet.
+        """
+        source = source_language()
+        languages = {source, language_code}
+        rows = (
+            self.model.objects.filter(
+                live=True,
+                locale__language_code__in=languages,
+                translation_key__in=self.values("translation_key"),
+            )
+            .annotate(language=models.F("locale__language_code"))
+            .order_by()
+        )
+        if fields:
+            rows = rows.only("translation_key", *fields)
+        originals, translations = {}, {}
+        for row in rows:
+            (originals if row.language == source else translations)[row.translation_key] = row
+        events = []
+        for key, event in originals.items():
+            translation = translations.get(key)
+            event.text_language = source
+            if translation is not None:
+                for name in TRANSLATED_WORDS:
+                    if fields is None or name in fields:
+                        setattr(event, name, getattr(translation, name))
+                event.text_language = language_code
+            events.append(event)
+        return events
 
 
-class Event(DraftStateMixin, RevisionMixin, ClusterableModel):
+# The words of an event that a translation gives; the rest is always the original's.
+TRANSLATED_WORDS = ("title", "venue", "address", "agenda")
+
+
+class Event(TranslatableMixin, DraftStateMixin, RevisionMixin, ClusterableModel):
     title = models.CharField(
         _("title"),
         max_length=200,
@@ -137,7 +206,20 @@ class Event(DraftStateMixin, RevisionMixin, ClusterableModel):
     )
     objects = EventQuerySet.as_manager()
 
-    class Meta:
+    # What a translator translates (wagtail-localize): the words. When, who and the
+    # online link follow the Japanese event; invitees and materials are not copied.
+    translatable_fields = [
+        *(TranslatableField(name) for name in TRANSLATED_WORDS),
+        SynchronizedField("kind"),
+        SynchronizedField("audience"),
+        SynchronizedField("start"),
+        SynchronizedField("end"),
+        SynchronizedField("online_url"),
+        SynchronizedField("rsvp_deadline"),
+    ]
+    NOT_COPIED_TO_TRANSLATIONS = ["invitees", "materials"]
+
+    class Meta(TranslatableMixin.Meta):
         db_table = "members_event"  # created by the members app, before events had its own
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -158,6 +240,15 @@ class Event(DraftStateMixin, RevisionMixin, ClusterableModel):
             errors["rsvp_deadline"] = _("Answers must close before the event starts.")
         if errors:
             raise ValidationError(errors)
+
+    def copy_for_translation(self, locale, exclude_fields=None):
+        exclude = [*(exclude_fields or []), *self.NOT_COPIED_TO_TRANSLATIONS]
+        return super().copy_for_translation(locale, exclude_fields=exclude)
+
+    @property
+    def is_original(self):
+        """Not a translation: the event members see, answer and are emailed about."""
+        return self.locale.language_code == source_language()
 
     def is_visible_to(self, user):
         return Event.objects.visible_to(user).filter(pk=self.pk).exists()

@@ -1,12 +1,13 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -16,9 +17,17 @@ from events.models import Event
 from .base import BasePage
 
 
+def reader_language():
+    """The content language of this request (a locale's code: ``ja-x-easy``, ``zh-hans`` …)."""
+    return get_supported_content_language_variant(get_language())
+
+
 class EventIndexPage(RoutablePageMixin, BasePage):
     """Public events: the EventPages below it and the public lectures members staff publish
-    as events (``members.Event`` with a public audience), each at ``lecture/<id>/``."""
+    as events (``events.Event`` with a public audience), each at ``lecture/<id>/``.
+
+    A lecture is shown in the reader's language when it is translated, else in
+    Japanese, marked as such (``text_language``)."""
 
     past_shown = 20
 
@@ -35,11 +44,13 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("lecture/<int:event_id>/", name="lecture")
     def lecture(self, request, event_id):
-        event = get_object_or_404(Event.objects.public(), pk=event_id)
+        found = Event.objects.public().filter(pk=event_id).for_readers_of(reader_language())
+        if not found:
+            raise Http404
         return self.render(
             request,
             template="home/event_lecture.html",
-            context_overrides={"event": event, "lecture_language": settings.LANGUAGE_CODE},
+            context_overrides={"event": found[0], "reader_language": reader_language()},
         )
 
     def lecture_url(self, event, request=None):
@@ -51,8 +62,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         pages = self._upcoming_and_recent(
             visible_pages(EventPage.objects.child_of(self).live(), request), now
         )
-        lectures = self._upcoming_and_recent(
-            Event.objects.public().only("pk", "title", "start", "end", "venue"), now
+        lectures = self._upcoming_and_recent(Event.objects.public(), now).for_readers_of(
+            reader_language(), fields=("pk", "title", "start", "end", "venue")
         )
         items = [*self._linked_pages(pages, request), *self._linked_lectures(lectures, request)]
         upcoming = sorted((i for i in items if i.start >= now), key=lambda i: i.start)
@@ -60,7 +71,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return {
             "upcoming": upcoming,
             "past": past[: self.past_shown],
-            "lecture_language": settings.LANGUAGE_CODE,
+            "reader_language": reader_language(),
         }
 
     def _upcoming_and_recent(self, queryset, now):
