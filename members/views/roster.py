@@ -1,13 +1,26 @@
-"""The public list of registered organizations that agreed to be listed."""
+"""The public list of registered organizations that agreed to be listed.
+
+Organizations write their name, address and what else they offer in Japanese:
+outside Japanese (and easy Japanese, whose readers read it as it is) that text
+is marked ``lang="ja"``, so that screen readers and translators know.
+"""
 
 import hashlib
 
+from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from core.access import public
 from members.models import Offer, Organization
+
+
+def their_language():
+    """The ``lang`` of what organizations wrote, when the page is in another language."""
+    source = settings.LANGUAGE_CODE
+    return None if (get_language() or source).split("-")[0] == source else source
 
 
 def daily_order(organizations, day):
@@ -38,5 +51,6 @@ def roster_view(request):
             "organizations": daily_order(organizations, timezone.localdate()),
             "offers": [(value, label, value in chosen) for value, label in Offer.choices],
             "chosen": chosen,
+            "their_language": their_language(),
         },
     )

@@ -40,7 +40,7 @@ def roster(db):
 
 
 def names_on_page(html):
-    return re.findall(rf"<h3 class=\"roster-list__name\">({PREFIX}[^<]*)</h3>", html)
+    return re.findall(rf"<h3 class=\"roster-list__name\"[^>]*>({PREFIX}[^<]*)</h3>", html)
 
 
 def on_day(monkeypatch, day):
@@ -139,3 +139,23 @@ def test_the_demo_network_lists_its_agencies_but_not_the_city_departments(client
         assert fields["name"] in html
     for name in CITY_DEPARTMENTS:
         assert f">{name}<" not in html
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hans", "ko", "vi", "pt-br", "tl", "ne"])
+def test_what_organizations_wrote_is_marked_japanese_in_other_languages(client, roster, lang):
+    html = client.get(f"/{lang}/network/organizations/").content.decode()
+    npo = roster["npo"]
+    assert f'<h3 class="roster-list__name" lang="ja">{npo.name}</h3>' in html
+    assert '<p lang="ja">埼玉県上尾市</p>' in html
+    assert '<p lang="ja">フードパントリー</p>' in html
+    assert html.count('class="roster-list__name"') == html.count(
+        'class="roster-list__name" lang="ja"'
+    )
+
+
+@pytest.mark.parametrize("lang", ["ja", "ja-x-easy"])
+def test_in_japanese_and_easy_japanese_they_are_left_as_they_are(client, roster, lang):
+    html = client.get(f"/{lang}/network/organizations/").content.decode()
+    assert f'<h3 class="roster-list__name">{roster["npo"].name}</h3>' in html
+    assert "<p>埼玉県上尾市</p>" in html and "<p>フードパントリー</p>" in html
+    assert 'lang="ja"' not in html.split("<main", 1)[1]
