@@ -22,6 +22,11 @@ EXTRA_LANG_INFO = {
         "name": "Tagalog",
         "name_local": "Tagalog",
     },
+    # Browsers in the Philippines ask for Filipino (``fil``, ``fil-PH``), which Django
+    # does not know: they read the Tagalog pages. A fallback is looked up for the
+    # code the browser sent only, not for its generic part, hence both.
+    "fil": {"fallback": ["tl"]},
+    "fil-ph": {"fallback": ["tl"]},
 }
 
 
