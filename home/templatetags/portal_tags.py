@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from core.access import may_see_page
 from core.furigana import base_text, ruby_html
+from core.links import absolute_url
 from core.phones import dialable_links, tel_uri
 from core.specific import specific, with_specific
 from home.models import ConsultationWindowPage, HomePage, NetworkSettings
@@ -134,12 +135,27 @@ def languages(context, page=None):
                 "code": code,
                 "name": info["name_local"],
                 "url": url,
-                "full_url": request.build_absolute_uri(url) if request else url,
+                "full_url": on_site_address(url),
                 "current": code == current,
                 "translated": code in by_code or not isinstance(page, Page),
             }
         )
     return entries
+
+
+def on_site_address(url):
+    """``url`` on the site's configured address (``WAGTAILADMIN_BASE_URL``), never on the
+    request's ``Host``: a forged header must not reach a canonical or alternate link.
+
+    A page of another Wagtail site already comes with that site's root URL.
+    """
+    return absolute_url(url) if url.startswith("/") else url
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page):
+    """The absolute address of ``page`` for ``<link rel="canonical">``."""
+    return on_site_address(page.get_url(request=context.get("request")))
 
 
 @register.simple_tag(takes_context=True)
