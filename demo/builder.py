@@ -9,6 +9,7 @@ build again never overwrites what editors changed.
 
 import datetime
 import uuid
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import polib
@@ -41,11 +42,34 @@ PAGE_TYPES = {
     "help_finder": HelpFinderPage,
 }
 TEXT_FIELDS = {
-    "window": ["hours", "address", "access", "languages", "what_to_expect"],
+    "window": ["hours", "address", "access", "nearest_station", "languages", "what_to_expect"],
     "event": ["venue", "address", "fee", "how_to_join"],
 }
 SHARED_FIELDS = {
-    "window": ["phone", "email", "interpreter_available", "urgent"],
+    "window": [
+        "phone",
+        "email",
+        "interpreter_available",
+        "urgent",
+        "open_24_hours",
+        "closed_on_public_holidays",
+        "closed_at_year_end",
+        "year_end_from",
+        "year_end_until",
+        "last_checked",
+    ],
+}
+# A window's ways to get in touch: what each kind holds besides its label and note,
+# shared by every language (content/README.md).
+CHANNEL_VALUES = {
+    "phone": ["number"],
+    "chat": ["url"],
+    "sns": ["url", "account"],
+    "email_form": ["url"],
+    "fax": ["number"],
+    "relay": ["url"],
+    "emergency_app": ["url"],
+    "in_person": [],
 }
 MENU_TYPES = {"section", "news_index", "event_index", "faq", "help_finder"}
 
@@ -75,6 +99,40 @@ def stream_data(key, field, blocks):
     return data
 
 
+def channels_data(key, spec):
+    """A window's channels: label and note from ``spec``, the rest from the Japanese source."""
+    source = content_files.load(content_files.SOURCE_LANGUAGE)[key].get("channels", [])
+    translated = spec.get("channels", [])
+    if len(translated) != len(source):
+        raise DemoContentError(
+            f"{key}: {len(translated)} channels, but the source has {len(source)}"
+        )
+    data = []
+    for index, (shared, text) in enumerate(zip(source, translated, strict=True)):
+        kind = shared["type"]
+        if kind not in CHANNEL_VALUES:
+            raise DemoContentError(f"{key}: unknown channel type {kind!r}")
+        value = {name: shared.get(name, "") for name in CHANNEL_VALUES[kind]}
+        value |= {"label": text["label"], "note": text.get("note", "")}
+        data.append({"type": kind, "value": value, "id": block_id(key, "channels", index)})
+    return data
+
+
+def opening_hours_data(key, ranges):
+    return [
+        {
+            "type": "hours",
+            "value": {
+                "days": [str(day) for day in entry["days"]],
+                "opens": entry["opens"],
+                "closes": entry["closes"],
+            },
+            "id": block_id(key, "opening_hours", index),
+        }
+        for index, entry in enumerate(ranges)
+    ]
+
+
 def apply_text(page, spec):
     """Set the fields a translator translates; the same for source and translations."""
     kind = page_kind(page)
@@ -84,6 +142,8 @@ def apply_text(page, spec):
     page.body = stream_data(spec["key"], "body", spec.get("body", []))
     for field in TEXT_FIELDS.get(kind, []):
         setattr(page, field, spec.get(field, ""))
+    if kind == "window":
+        page.channels = channels_data(spec["key"], spec)
     if kind == "faq":
         page.questions = stream_data(spec["key"], "questions", spec.get("questions", []))
     elif kind == "help_finder":
@@ -181,6 +241,11 @@ class DemoBuilder:
                 }
                 for i, k in enumerate(spec.get("windows", []))
             ]
+        elif kind == "window":
+            page.opening_hours = opening_hours_data(spec["key"], spec.get("opening_hours", []))
+            for field in ("latitude", "longitude"):
+                if field in spec:
+                    setattr(page, field, Decimal(str(spec[field])))
         elif kind == "news":
             page.date = datetime.date.fromisoformat(str(spec["date"]))
         elif kind == "event":
