@@ -1,9 +1,11 @@
 """Events are translatable: a public lecture reads in the reader's language when translated,
 in Japanese (marked lang="ja", with a notice) when not; members still see each event once."""
 
+import datetime
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from wagtail.models import Locale
 
@@ -12,7 +14,7 @@ from events.models import Event, EventAudience, EventKind
 from mail.models import OutgoingEmail
 from tests.auth import log_in
 
-from .members.event_factory import make_event
+from .members.event_factory import PDF, make_event
 
 ENGLISH = LECTURE_TRANSLATIONS["en"]
 NOTICE = 'id="not-translated"'
@@ -168,7 +170,45 @@ def test_the_members_search_finds_the_lecture_once(lecture_member, lecture):
     assert "/members/events/" not in html
 
 
-def test_staff_can_translate_an_event_in_wagtail_localize(client, staff, lecture):
+def test_staff_can_translate_an_event_in_wagtail_localize(client, staff, member, lecture):
     log_in(client, staff)
     url = f"/admin/localize/submit/snippet/events/event/{lecture.pk}/"
     assert client.get(url).status_code == 200
+    event = make_event(
+        title="資料のある講演会",
+        kind=EventKind.LECTURE,
+        audience=EventAudience.PUBLIC,
+        materials=[("講演資料", PDF)],
+    )
+    emails = OutgoingEmail.objects.count()
+    korean = Locale.objects.get(language_code="ko")
+    response = client.post(
+        f"/admin/localize/submit/snippet/events/event/{event.pk}/", {"locales": [korean.pk]}
+    )
+    assert response.status_code == 302
+    translation = event.get_translation(korean)
+    assert translation.title == event.title  # to be translated in the editor
+    assert abs(translation.start - event.start) < datetime.timedelta(milliseconds=1)
+    # Materials and invitees stay with the original; nobody is emailed.
+    assert not translation.materials.exists() and event.materials.count() == 1
+    assert OutgoingEmail.objects.count() == emails
+    assert Event.objects.public().filter(translation_key=event.translation_key).count() == 1
+
+
+def test_an_event_is_written_in_japanese_first(db):
+    english = Locale.objects.get(language_code="en")
+    start = datetime.datetime(2030, 5, 1, 14, tzinfo=datetime.UTC)
+    written_in_english = Event(
+        title="A lecture in English only",
+        kind=EventKind.LECTURE,
+        audience=EventAudience.PUBLIC,
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        locale=english,
+    )
+    with pytest.raises(ValidationError) as refused:
+        written_in_english.full_clean()
+    assert "__all__" in refused.value.message_dict
+    # A translation of a Japanese event is fine.
+    original = make_event(title="日本語で書いた講演会", audience=EventAudience.PUBLIC)
+    original.copy_for_translation(english).full_clean()

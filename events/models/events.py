@@ -13,7 +13,7 @@ only (``Event.objects.originals()``), so each event is there once.
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
@@ -238,6 +238,13 @@ class Event(TranslatableMixin, DraftStateMixin, RevisionMixin, ClusterableModel)
             errors["end"] = _("The end must be after the start.")
         if self.start and self.rsvp_deadline and self.rsvp_deadline > self.start:
             errors["rsvp_deadline"] = _("Answers must close before the event starts.")
+        if self.locale_id is not None and not self.is_original and not self.has_original():
+            # Members, calendars and emails know the original only: one written in
+            # another language would reach nobody.
+            errors[NON_FIELD_ERRORS] = _(
+                "Write the event in Japanese first. The other languages are translations "
+                "of it, made with Translate."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -249,6 +256,9 @@ class Event(TranslatableMixin, DraftStateMixin, RevisionMixin, ClusterableModel)
     def is_original(self):
         """Not a translation: the event members see, answer and are emailed about."""
         return self.locale.language_code == source_language()
+
+    def has_original(self):
+        return Event.objects.originals().filter(translation_key=self.translation_key).exists()
 
     def is_visible_to(self, user):
         return Event.objects.visible_to(user).filter(pk=self.pk).exists()

@@ -32,4 +32,16 @@ T = {
         "Hindi pa naisasalin sa wikang ito ang event na ito, kaya ipinapakita ito sa Japanese.",
         "यो कार्यक्रम अझै यो भाषामा अनुवाद भएको छैन, त्यसैले जापानी भाषामा देखाइएको छ।",
     ),
+    # events/models/events.py: an event created in another language than Japanese.
+    "Write the event in Japanese first. The other languages are translations of it, made with Translate.": t(
+        "イベントはまず日本語で作成してください。ほかの言語は「翻訳」で作る翻訳です。",
+        "イベントは まず にほんごで つくって ください。ほかの ことばは「ほんやく」で つくります。",
+        "Write the event in Japanese first. The other languages are translations of it, made with Translate.",
+        "请先用日语撰写活动。其他语言是通过“翻译”制作的译文。",
+        "행사는 먼저 일본어로 작성하세요. 다른 언어는 ‘번역’으로 만드는 번역본입니다.",
+        "Hãy viết sự kiện bằng tiếng Nhật trước. Các ngôn ngữ khác là bản dịch, được tạo bằng chức năng Dịch.",
+        "Escreva o evento primeiro em japonês. Os outros idiomas são traduções dele, feitas com Traduzir.",
+        "Isulat muna sa Japanese ang event. Ang ibang wika ay mga salin nito, na ginagawa gamit ang Translate.",
+        "कार्यक्रम पहिले जापानी भाषामा लेख्नुहोस्। अन्य भाषाहरू यसको अनुवाद हुन्, जुन ‘अनुवाद’ बाट बनाइन्छ।",
+    ),
 }
