@@ -35,7 +35,12 @@ def test_a_missing_english_page_answers_in_english_with_the_quick_exit(client):
     assert "Page not found" in html
     assert 'id="quick-exit"' in html
     assert "Quick exit" in html
-    assert 'class="site-header"' in html and "<footer" in html
+    # What frames every public page: the one-stop window's phone, the menu, the footer.
+    home = client.get("/en/").content.decode()
+    for essential in ('class="site-header"', 'class="wrap hub-line"', 'class="site-nav"'):
+        assert essential in home and essential in html
+    assert 'class="site-footer"' in html and 'id="footer-hub"' in html
+    assert re.search(r'href="tel:\d+"', html)
     assert 'href="/en/"' in html  # back to the English home, not to /
     assert 'name="robots" content="noindex"' in html
     assert not client.cookies
