@@ -9,6 +9,14 @@ Only requests without a session cookie, without a query string other than
 ``page`` and outside the admin and members area are cached, and a response
 that sets a cookie never is. Search queries are never cached: what a reader
 searched for must not be stored.
+
+The same rule tells shared caches (the front cache, ``deploy/varnish/``, or a
+CDN) what they may keep, in ``Cache-Control``: an anonymous page the app would
+cache is ``public`` (``s-maxage`` for shared caches, which are cleared with the
+app's cache by ``invalidate``, a short ``max-age`` for browsers); a redirect or
+a missing page on such a request briefly; anything else that says nothing is
+``private, no-store`` (a search, a form's answer, an error), and so is all a
+logged-in person is shown.
 """
 
 from django.conf import settings
@@ -21,6 +29,8 @@ from django.utils.cache import (
 )
 from django.utils.deprecation import MiddlewareMixin
 
+from core import frontend
+
 GENERATION_KEY = "page-cache-generation"
 UNCACHED_PREFIXES = (
     "/admin/",
@@ -32,6 +42,13 @@ UNCACHED_PREFIXES = (
     "/media/",
 )
 CACHEABLE_QUERY_KEYS = {"page"}
+# How long a browser keeps a public page before asking again (shared caches:
+# PAGE_CACHE_SECONDS, cleared on every change).
+BROWSER_SECONDS = 60
+# Redirects and missing pages, for shared caches: a page published at that address
+# clears them, but a redirect an editor adds does not.
+SHORT_SECONDS = 60
+SHORT_STATUSES = (301, 302, 307, 308, 404, 410)
 
 
 def generation():
@@ -43,15 +60,13 @@ def generation():
 
 
 def invalidate():
-    """Make every cached page stale, in every process sharing the cache."""
+    """Make every cached page stale, in every process sharing the cache, then in the
+    front cache (its callers run this after the commit)."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, timeout=None)
-
-
-def _key_prefix():
-    return f"pages.{generation()}"
+    frontend.ban_everything()
 
 
 def _is_cacheable(request):
@@ -71,7 +86,8 @@ class FetchFromCacheMiddleware(MiddlewareMixin):
         request._page_cache_update = False
         if not _is_cacheable(request):
             return None
-        prefix = _key_prefix()
+        request._page_cache_generation = generation()
+        prefix = f"pages.{request._page_cache_generation}"
         request._page_cache_prefix = prefix
         key = get_cache_key(request, prefix, "GET", cache=cache)
         response = cache.get(key) if key else None
@@ -82,10 +98,36 @@ class FetchFromCacheMiddleware(MiddlewareMixin):
         return response
 
 
+def _tell_shared_caches(request, response):
+    """Cache-Control for a response that has none yet (see the module's docstring)."""
+    if "Cache-Control" in response:
+        return  # decided already: never_cache, a logged-in person's, an image's public max-age
+    generation_seen = getattr(request, "_page_cache_generation", None)
+    if (
+        generation_seen is not None
+        and (response.status_code == 200 or response.status_code in SHORT_STATUSES)
+        and not response.streaming
+        and not response.cookies
+        # Rendered from content changed meanwhile: the front cache was cleared before it
+        # could store this one, so it must not.
+        and generation_seen == generation()
+    ):
+        if response.status_code == 200:
+            patch_cache_control(
+                response, public=True, max_age=BROWSER_SECONDS, s_maxage=settings.PAGE_CACHE_SECONDS
+            )
+        else:
+            patch_cache_control(response, public=True, max_age=0, s_maxage=SHORT_SECONDS)
+        return
+    patch_cache_control(response, private=True, no_store=True)
+
+
 class UpdateCacheMiddleware(MiddlewareMixin):
-    """Store successful anonymous responses under the current generation."""
+    """Store successful anonymous responses under the current generation, and say in
+    Cache-Control what other caches may keep."""
 
     def process_response(self, request, response):
+        _tell_shared_caches(request, response)
         if not getattr(request, "_page_cache_update", False):
             return response
         if (

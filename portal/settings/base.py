@@ -126,7 +126,7 @@ CACHES = {
 # Anonymous page responses are cached this many seconds; publishing clears them.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # The front cache (Varnish, deploy/varnish/): its control address, e.g.
-# http://127.0.0.1:6082. Published pages are PURGEd and every change BANs all pages,
+# http://127.0.0.1:6091. Published pages are PURGEd and every change BANs all pages,
 # after the commit (core.frontend). Unset: no front cache is told anything.
 FRONTEND_CACHE_URL = env.str("FRONTEND_CACHE_URL", default="")
 WAGTAILFRONTENDCACHE = (
