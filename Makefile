@@ -6,7 +6,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
 
-.PHONY: install run demo test lint format check messages check-messages test-sqlite test-postgres test-browser mutation-check bench clean
+.PHONY: install run demo test lint format check messages check-messages test-sqlite test-postgres test-browser mutation-check bench stack clean
 
 install: $(VENV)/.installed
 
@@ -68,6 +68,10 @@ mutation-check: install
 bench: install
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_search.py
+
+# The demo behind Varnish, production settings, on 127.0.0.1 (README: Front cache); Ctrl-C stops it.
+stack: install
+	$(BIN)/python scripts/stack.py --port $(if $(filter file,$(origin PORT)),8080,$(PORT))
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles private-files .pytest_cache .ruff_cache
