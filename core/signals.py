@@ -7,6 +7,7 @@ otherwise cache the old page again.
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import (
     Collection,
@@ -30,6 +31,7 @@ AFFECTS_READERS = (
     BaseSiteSetting,
     Site,
     Locale,
+    Redirect,  # a cached 404 or redirect must follow an edited redirect
 )
 
 

@@ -46,7 +46,7 @@ class NetworkSettings(BaseGenericSetting):
     )
 
     # The chosen pages come with the settings: every page shows them.
-    select_related = ["hub_window", "traces_page"]
+    select_related = ["hub_window", "traces_page", "privacy_page"]
 
     panels = [
         PageChooserPanel("hub_window"),

@@ -44,7 +44,7 @@ class Frame:
         network = NetworkSettings.load(request_or_site=request)  # kept on the request
         self.chosen = {
             name: getattr(network, name)
-            for name in ("hub_window", "traces_page")
+            for name in ("hub_window", "traces_page", "privacy_page")
             if getattr(network, name) is not None
         }
         wanted = Q(homepage__isnull=False, live=True) | Q(
