@@ -13,7 +13,7 @@ searched for must not be stored.
 The same rule tells shared caches (the front cache, ``deploy/varnish/``, or a
 CDN) what they may keep, in ``Cache-Control``: an anonymous page the app would
 cache is ``public`` (``s-maxage`` for shared caches, which are cleared with the
-app's cache by ``invalidate``, a short ``max-age`` for browsers); a redirect or
+app's cache by ``invalidate``; ``max-age=0`` for browsers, which ask again each time); a redirect or
 a missing page on such a request briefly; anything else that says nothing is
 ``private, no-store`` (a search, a form's answer, an error), and so is all a
 logged-in person is shown.
@@ -42,9 +42,11 @@ UNCACHED_PREFIXES = (
     "/media/",
 )
 CACHEABLE_QUERY_KEYS = {"page"}
-# How long a browser keeps a public page before asking again (shared caches:
-# PAGE_CACHE_SECONDS, cleared on every change).
-BROWSER_SECONDS = 60
+# How long a browser may use a public page without asking again: never. A page an
+# editor withdraws or makes members-only must be gone at once from every reader's
+# browser too, and asking the front cache again costs little. (Shared caches keep
+# pages PAGE_CACHE_SECONDS, and are cleared on every change.)
+BROWSER_SECONDS = 0
 # Redirects and missing pages, for shared caches: a page published at that address
 # clears them, but a redirect an editor adds does not.
 SHORT_SECONDS = 60
