@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("core", "home", "members", "resources", "search", "helpfinder", "portal", "templates",
+COPIED = ("core", "mail", "search", "members", "events", "home", "resources", "helpfinder", "demo", "portal", "templates",
           "tests", "locale", "manage.py", "pyproject.toml")  # fmt: skip
 
 
