@@ -133,11 +133,15 @@ class ChannelBlock(blocks.StructBlock):
     """One way to reach a window: a label, what to use and an optional note."""
 
 
-class PhoneChannelBlock(ChannelBlock):
+class NumberChannelBlock(ChannelBlock):
+    """A channel reached by dialling a number: phone or FAX."""
+
     label = _label()
     number = _number()
     note = _note()
 
+
+class PhoneChannelBlock(NumberChannelBlock):
     class Meta:
         icon = "mobile-alt"
         label = _("Phone")
@@ -180,31 +184,27 @@ class SNSChannelBlock(ChannelBlock):
         return value
 
 
-class FaxChannelBlock(ChannelBlock):
-    label = _label()
-    number = _number()
-    note = _note()
-
+class FaxChannelBlock(NumberChannelBlock):
     class Meta:
         icon = "doc-full"
         label = _("FAX")
 
 
-class RelayChannelBlock(ChannelBlock):
+class ServiceChannelBlock(ChannelBlock):
+    """A service used through its own app or site, whose address is optional."""
+
     label = _label()
     url = SafeURLBlock(label=_("address (URL)"), required=False)
     note = _note()
 
+
+class RelayChannelBlock(ServiceChannelBlock):
     class Meta:
         icon = "user"
         label = _("Sign language or relay service")
 
 
-class EmergencyAppChannelBlock(ChannelBlock):
-    label = _label()
-    url = SafeURLBlock(label=_("address (URL)"), required=False)
-    note = _note()
-
+class EmergencyAppChannelBlock(ServiceChannelBlock):
     class Meta:
         icon = "warning"
         label = _("Net119 / 110 app")
