@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.models import Page
 
 from core.access import visible_pages
 from core.languages import active_locale
 from search import fields, query, snippets
-from search.views import results_for
+from search.views import results_for, searchable_pages
 
 PER_AREA = 20
 
@@ -98,10 +97,7 @@ class PageArea(SearchArea):
     order = 100
 
     def search(self, request, text):
-        pages = visible_pages(
-            Page.objects.live().filter(locale=active_locale(request)).exclude(depth__lte=1),
-            request,
-        )
+        pages = visible_pages(searchable_pages(active_locale(request)), request)
         ranked = query.search(pages, text, only=["content_type"])
         found = [
             Found(result.title, result.page.get_url(request), _("Page"), result.snippet)

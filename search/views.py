@@ -21,10 +21,14 @@ class Result:
     snippet: SafeString
 
 
+def searchable_pages(locale):
+    """Live pages of one language, the root of the tree aside: what a search looks in."""
+    return Page.objects.live().filter(locale=locale).exclude(depth__lte=1)
+
+
 def public_pages(locale, request=None):
     """What a reader may find: live pages of her language without a view restriction."""
-    pages = Page.objects.live().filter(locale=locale).exclude(depth__lte=1)
-    return access.public_pages(pages, request)
+    return access.public_pages(searchable_pages(locale), request)
 
 
 def specific_pages(light_pages):
