@@ -10,7 +10,7 @@ from pathlib import Path
 
 import polib
 
-LOCALE = Path(__file__).resolve().parent.parent / "locale"
+LOCALE = Path(__file__).resolve().parent.parent / "portal" / "locale"
 
 
 def main(path):

@@ -14,7 +14,7 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCALE = ROOT / "locale"
+LOCALE = ROOT / "portal" / "locale"
 LOCALE_ADMIN = ROOT / "portal" / "locale_admin"
 
 
@@ -65,7 +65,7 @@ def main():
             )
             for po_path in LOCALE.glob("*/LC_MESSAGES/django.po"):
                 fresh = polib.pofile(str(po_path))
-                committed = polib.pofile(str(backup / po_path.relative_to(ROOT)))
+                committed = polib.pofile(str(backup / "locale" / po_path.relative_to(LOCALE)))
                 new = {e.msgid for e in fresh if not e.obsolete} - {
                     e.msgid for e in committed if not e.obsolete
                 }

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("core", "mail", "search", "members", "events", "home", "resources", "helpfinder", "demo", "portal", "templates",
-          "tests", "locale", "manage.py", "pyproject.toml")  # fmt: skip
+COPIED = ("core", "mail", "search", "members", "events", "home", "resources", "helpfinder", "demo", "portal",
+          "tests", "manage.py", "pyproject.toml")  # fmt: skip
 
 
 @dataclass(frozen=True)

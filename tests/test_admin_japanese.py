@@ -80,7 +80,7 @@ def english_msgids():
             path = package_locale(module) / "en" / "LC_MESSAGES" / f"{domain}.po"
             if path.exists():
                 msgids |= {e.msgid for e in polib.pofile(str(path)) if e.msgid}
-    project = ROOT / "locale" / "ja" / "LC_MESSAGES" / "django.po"
+    project = ROOT / "portal" / "locale" / "ja" / "LC_MESSAGES" / "django.po"
     msgids |= {e.msgid for e in polib.pofile(str(project)) if e.msgid and not e.obsolete}
     return msgids - KNOWN_GAPS
 

@@ -87,7 +87,7 @@ ROOT_URLCONF = "portal.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [PROJECT_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -154,7 +154,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Internationalisation. Japanese is the source locale; every locale has a
-# Django catalogue in locale/ and a page tree in Wagtail.
+# Django catalogue in portal/locale/ and a page tree in Wagtail.
 lang_info.install()
 
 LANGUAGE_CODE = "ja"
@@ -174,7 +174,7 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
 WAGTAILADMIN_DEFAULT_LANGUAGE = "ja"
 # The admin's Japanese, second so makemessages never writes it: scripts/admin_catalogue.py
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "portal" / "locale_admin"]
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "locale_admin"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
