@@ -1,4 +1,8 @@
-"""Events in the Wagtail admin: a snippet with drafts and revisions, and its answers.
+"""Events in the Wagtail admin: a snippet with drafts, revisions and previews, and its answers.
+
+Publishing an event that would email its audience first saves it as a draft
+and asks staff to confirm who is emailed (how many people, which
+organizations); it is published, and the audience emailed, only then.
 
 Staff see each event's answers (with counts) and download them as CSV or
 XLSX through Wagtail's report view; every download is in the audit log.
@@ -9,13 +13,17 @@ import json
 
 import django_filters
 from django import forms
+from django.contrib import messages
 from django.contrib.admin.utils import quote
+from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import (
     FieldPanel,
@@ -27,12 +35,16 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import CopyViewMixin
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, SnippetViewSet
 
+from events import announcements
 from events.forms import EventAdminForm
 from events.models import Event, EventAudience, EventResponse
 
@@ -78,13 +90,106 @@ class EventIndexView(IndexView):
         return buttons
 
 
-class EventEditView(EditView):
+class ConfirmBeforeMailingMixin:
+    """Publishing that would email the audience stops at the saved draft and asks first."""
+
+    confirm_publish_url_name = None
+
+    def publish_action(self):
+        event = self.new_revision.as_object()
+        if announcements.needs_confirmation(event):
+            return redirect(
+                self.confirm_publish_url_name, quote(self.object.pk), self.new_revision.pk
+            )
+        return super().publish_action()
+
+
+class EventCreateView(ConfirmBeforeMailingMixin, CreateView):
+    pass
+
+
+class EventCopyView(CopyViewMixin, EventCreateView):
+    pass
+
+
+class EventEditView(ConfirmBeforeMailingMixin, EditView):
     @cached_property
     def header_more_buttons(self):
         return [
             *super().header_more_buttons,
             Button(_("Answers"), url=_responses_url(self.object), icon_name="list-ul", priority=5),
         ]
+
+
+class ConfirmPublishView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Who the announcement goes to, and the button that publishes the event and sends it."""
+
+    model = Event
+    permission_policy = ModelPermissionPolicy(Event)
+    permission_required = "publish"
+    template_name = "events/admin/confirm_publish.html"
+    page_title = _("Publish and email the audience")
+    header_icon = "mail"
+    edit_url_name = None
+    revisions_view_url_name = None
+
+    def setup(self, request, *args, pk, revision_id, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.object = get_object_or_404(Event, pk=pk)
+        self.revision = get_object_or_404(self.object.revisions, pk=revision_id)
+        self.event = self.revision.as_object()
+
+    def get_page_subtitle(self):
+        return self.event.title
+
+    def get_edit_url(self):
+        return reverse(self.edit_url_name, args=[quote(self.object.pk)])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        go_live_at = self.event.go_live_at
+        context.update(
+            event=self.event,
+            summary=announcements.audience_summary(self.event),
+            is_latest=self.revision.pk == self.object.latest_revision_id,
+            scheduled=go_live_at if go_live_at and go_live_at > timezone.now() else None,
+            edit_url=self.get_edit_url(),
+            preview_url=reverse(
+                self.revisions_view_url_name, args=[quote(self.object.pk), self.revision.pk]
+            ),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if self.revision.pk != self.object.latest_revision_id:
+            messages.error(
+                request, gettext("The event was changed since. Check it and publish it again.")
+            )
+            return redirect(self.get_edit_url())
+        try:
+            shown = int(request.POST.get("recipients", ""))
+        except ValueError:
+            shown = None
+        summary = announcements.audience_summary(self.event)
+        if shown != summary["count"]:
+            # The audience changed while staff were reading: show it again.
+            messages.warning(request, gettext("Who is emailed has changed. Check it again."))
+            return redirect(request.path)
+        with transaction.atomic():
+            announcements.confirm(self.object, request.user, summary["count"])
+            log(
+                instance=self.object,
+                action=announcements.CONFIRM_ACTION,
+                user=request.user,
+                data={"recipients": summary["count"]},
+            )
+            self.revision.publish(user=request.user, skip_permission_checks=True)
+        messages.success(
+            request,
+            gettext("“%(title)s” was published. %(count)d people are being emailed.")
+            % {"title": self.event.title, "count": summary["count"]},
+        )
+        return redirect(self.get_edit_url())
 
 
 class EventViewSet(SnippetViewSet):
@@ -94,6 +199,8 @@ class EventViewSet(SnippetViewSet):
     menu_order = 240
     add_to_admin_menu = True
     index_view_class = EventIndexView
+    add_view_class = EventCreateView
+    copy_view_class = EventCopyView
     edit_view_class = EventEditView
     list_display = [
         "title",
@@ -142,6 +249,33 @@ class EventViewSet(SnippetViewSet):
         ],
         base_form_class=EventAdminForm,
     )
+
+    def get_add_view_kwargs(self, **kwargs):
+        return super().get_add_view_kwargs(
+            confirm_publish_url_name=self.get_url_name("confirm_publish"), **kwargs
+        )
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(
+            confirm_publish_url_name=self.get_url_name("confirm_publish"), **kwargs
+        )
+
+    @property
+    def confirm_publish_view(self):
+        return ConfirmPublishView.as_view(
+            edit_url_name=self.get_url_name("edit"),
+            revisions_view_url_name=self.get_url_name("revisions_view"),
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "publish/<int:pk>/<int:revision_id>/",
+                self.confirm_publish_view,
+                name="confirm_publish",
+            ),
+        ]
 
 
 class EventResponsesView(ReportView):

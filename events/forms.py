@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.forms.models import ModelChoiceIterator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -50,11 +52,39 @@ class ResponseForm(forms.Form):
         }
 
 
+def organization_of(user):
+    membership = getattr(user, "membership", None)
+    return membership.organization.name if membership else None
+
+
+class OrganizationGroups(ModelChoiceIterator):
+    """The people grouped by organization, in the queryset's order; staff in a group of their own."""
+
+    def __iter__(self):
+        groups = {}
+        for user in self.queryset.all():  # a fresh query: never the field's cached rows
+            name = organization_of(user) or gettext("Staff")
+            groups.setdefault(name, []).append(self.choice(user))
+        yield from groups.items()
+
+
+class InviteePicker(forms.CheckboxSelectMultiple):
+    """Checkboxes grouped by organization, with a search box that narrows them down.
+
+    Without JavaScript the search box stays hidden and the groups are all there.
+    """
+
+    template_name = "events/admin/widgets/invitee_picker.html"
+
+    class Media:
+        js = ["events/admin/invitee_picker.js"]
+
+
 class InviteeField(forms.ModelMultipleChoiceField):
+    iterator = OrganizationGroups
+
     def label_from_instance(self, user):
-        name = user.get_full_name() or user.get_username()
-        membership = getattr(user, "membership", None)
-        return f"{name} ({membership.organization.name})" if membership else name
+        return user.get_full_name() or user.get_username()
 
 
 def invitable_users():
@@ -76,7 +106,7 @@ class EventAdminForm(WagtailAdminModelForm):
         label=_("Invitees"),
         queryset=invitable_users(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=InviteePicker,
         help_text=_("Only for an audience of named invitees. They are the only ones to see it."),
     )
 

@@ -1,6 +1,7 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import ModelLogEntry
 
@@ -11,6 +12,7 @@ from members.admin_views.memberships import membership_viewset
 from members.admin_views.organizations import organization_viewset
 from members.admin_views.reset import PERMISSION as RESET_PERMISSION
 from members.admin_views.reset import reset_view
+from members.models import Application
 
 # The audit trail of logins, second factors, pledges and colleagues.
 ACCOUNT_ACTIONS = [
@@ -23,6 +25,26 @@ ACCOUNT_ACTIONS = [
     ("members.invite", _("Invite"), _("Invited a colleague")),
     ("members.remove", _("Remove"), _("Removed a colleague")),
 ]
+
+
+class ApplicationsPanel(Component):
+    """Staff's dashboard: sign-ups waiting for a decision."""
+
+    order = 110
+    template_name = "members/admin/panels/applications.html"
+
+    def get_context_data(self, parent_context=None):
+        status = Application.Status.PENDING
+        return {
+            "waiting": Application.objects.filter(status=status).count(),
+            "url": f"{reverse('members_applications:index')}?status={status}",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def applications_panel(request, panels):
+    if application_viewset.permission_policy.user_has_permission(request.user, "change"):
+        panels.append(ApplicationsPanel())
 
 
 @hooks.register("register_admin_viewset")

@@ -2,12 +2,13 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from core.decisions import RejectionFormatter
 from core.retention import Rule
 from resources.admin_views import DownloadReportView, course_viewset, resource_viewset
-from resources.models import Download
+from resources.models import Download, Resource
 from resources.search import CourseArea, ResourceArea
 
 
@@ -21,6 +22,26 @@ class ResourcesGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_resources_group():
     return ResourcesGroup()
+
+
+class ProposalsPanel(Component):
+    """Staff's dashboard: resources members proposed, waiting for a decision."""
+
+    order = 120
+    template_name = "resources/admin/panels/proposals.html"
+
+    def get_context_data(self, parent_context=None):
+        status = Resource.Status.PROPOSED
+        return {
+            "waiting": Resource.objects.filter(status=status).count(),
+            "url": f"{reverse('resources_library:index')}?status={status}",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def proposals_panel(request, panels):
+    if resource_viewset.permission_policy.user_has_permission(request.user, "change"):
+        panels.append(ProposalsPanel())
 
 
 @hooks.register("register_admin_urls")

@@ -17,16 +17,24 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import files
+from core.links import absolute_url
 from core.models import MemberFile
 from members.models.organizations import membership_of
 
@@ -159,7 +167,7 @@ class EventQuerySet(models.QuerySet):
 TRANSLATED_WORDS = ("title", "venue", "address", "agenda")
 
 
-class Event(TranslatableMixin, DraftStateMixin, RevisionMixin, ClusterableModel):
+class Event(TranslatableMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
     title = models.CharField(
         _("title"),
         max_length=200,
@@ -267,13 +275,34 @@ class Event(TranslatableMixin, DraftStateMixin, RevisionMixin, ClusterableModel)
         """Active users who are in this event's audience, for the announcement."""
         users = get_user_model().objects.filter(is_active=True)
         if self.audience == EventAudience.INVITEES:
-            invited = Event.invitees.through.objects.filter(event_id=self.pk).values("user_id")
+            # The instance's own invitees: a revision being confirmed may differ from the row.
+            invited = [user.pk for user in self.invitees.all()]
             return users.filter(
                 Q(is_staff=True) | Q(membership__organization__is_active=True), pk__in=invited
             )
         members = users.filter(membership__organization__is_active=True)
         flag = AUDIENCE_FLAGS.get(self.audience)
         return members.filter(**{f"membership__{flag}": True}) if flag else members
+
+    # Previews: the event as its audience reads it in the members area, and its email.
+    @property
+    def preview_modes(self):
+        return [("", _("Members area")), ("email", _("Announcement email"))]
+
+    def get_preview_template(self, request, mode_name):
+        if mode_name == "email":
+            return "events/admin/preview_email.html"
+        return "events/admin/preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        # A new event has no page of its own yet: its email links nowhere.
+        link = self.members_url() if self.pk else "…"
+        context = super().get_preview_context(request, mode_name)
+        return {**context, "event": self, "user": request.user, "link": link, "materials": []}
+
+    def members_url(self):
+        """The event in the members area, as emails link to it."""
+        return absolute_url(reverse("events:event", args=[self.pk]))
 
     @property
     def place(self):

@@ -6,14 +6,14 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 
-from events.models import Event, EventAudience, EventKind, EventMaterial
+from events.models import AnnouncementConfirmation, Event, EventAudience, EventKind, EventMaterial
 from members.models import Membership
 from tests.auth import make_user
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
-def make_event(*, publish=True, invitees=(), materials=(), days=10, **fields):
+def make_event(*, publish=True, confirmed=True, invitees=(), materials=(), days=10, **fields):
     start = timezone.now() + datetime.timedelta(days=days)
     values = {
         "title": "テスト会議",
@@ -33,6 +33,9 @@ def make_event(*, publish=True, invitees=(), materials=(), days=10, **fields):
     if invitees:
         event.invitees.set(invitees)
         event.save()
+    if confirmed:
+        # As staff do in the admin before the first publishing: else nobody is emailed.
+        AnnouncementConfirmation.objects.create(event=event, recipients=0)
     if publish:
         event.save_revision().publish()
         event.refresh_from_db()

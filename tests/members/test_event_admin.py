@@ -59,6 +59,10 @@ def test_staff_publish_an_event_and_its_audience_is_emailed(
     response = staff_client.post(ADD, {**event_form(), "action-publish": "action-publish"})
     assert response.status_code == 302, response.context["form"].errors
     event = Event.objects.get(title="管理画面からの会議")
+    # Staff are asked first who is emailed (tests/members/test_event_publish_confirm.py).
+    assert not event.live and not OutgoingEmail.objects.exists()
+    response = staff_client.post(response["Location"], {"recipients": "1"})
+    event.refresh_from_db()
     assert event.live
     assert OutgoingEmail.objects.filter(to=practitioner.email).count() == 1
 
@@ -157,5 +161,6 @@ def test_the_event_form_shows_invitees_only_for_named_invitees(staff_client, mem
         text = staff_client.get(url).content.decode()
         assert 'data-controller="w-rules"' in text
         assert 'data-w-rules="{&quot;audience&quot;: [&quot;invitees&quot;]}"' in text
-        assert f"{member.username} ({member.membership.organization.name})" in text
+        # Grouped by organization (tests/members/test_invitee_picker.py).
+        assert f"<legend>{member.membership.organization.name}</legend>" in text
     assert f"/admin/members/events/{event.pk}/answers/" in text
