@@ -186,7 +186,7 @@ class ConfirmPublishView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Temp
             self.revision.publish(user=request.user, skip_permission_checks=True)
         messages.success(
             request,
-            gettext("“%(title)s” was published. %(count)d people are being emailed.")
+            gettext("“%(title)s” was published. Emails queued: %(count)d")
             % {"title": self.event.title, "count": summary["count"]},
         )
         return redirect(self.get_edit_url())
