@@ -1,4 +1,5 @@
-"""The editors' report of searches that found nothing (search.zero_results)."""
+"""The editors' report of searches that found nothing (search.zero_results), and the
+search words they keep (search.synonyms)."""
 
 import django_filters
 from django.conf import settings
@@ -6,11 +7,13 @@ from django.db.models import Max, Sum
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from search.models import ZeroResultQuery
+from search.models import Synonym, ZeroResultQuery
 
 
 class ZeroResultFilterSet(WagtailFilterSet):
@@ -56,3 +59,36 @@ class ZeroResultsReportView(ReportView):
         return ZeroResultQuery.objects.values("query", "language_code").annotate(
             searches=Sum("count"), last_searched=Max("date")
         )
+
+
+def _words_in_a_line(synonym):
+    return ", ".join(synonym.word_list)
+
+
+class SynonymFilterSet(WagtailFilterSet):
+    language_code = django_filters.ChoiceFilter(label=_("Language"), choices=settings.LANGUAGES)
+
+    class Meta:
+        model = Synonym
+        fields = []
+
+
+class SynonymViewSet(SnippetViewSet):
+    """Settings → Search words: what readers type, and the words the pages use for it."""
+
+    model = Synonym
+    icon = "search"
+    menu_label = _("Search words")
+    menu_name = "search-words"
+    add_to_settings_menu = True
+    menu_order = 900
+    list_display = [
+        "term",
+        Column("words", label=_("Also search for"), accessor=_words_in_a_line),
+        "language_code",
+    ]
+    filterset_class = SynonymFilterSet
+    search_fields = ["term", "words"]
+    search_backend_name = None  # the database's own filtering: no index of these rows
+    ordering = ["language_code", "key"]
+    panels = [FieldPanel("language_code"), FieldPanel("term"), FieldPanel("words")]

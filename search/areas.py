@@ -15,7 +15,7 @@ from wagtail import hooks
 
 from core.access import visible_pages
 from core.languages import active_locale
-from search import fields, query, snippets
+from search import fields, snippets, synonyms
 from search.views import results_for, searchable_pages
 
 PER_AREA = 20
@@ -97,11 +97,12 @@ class PageArea(SearchArea):
     order = 100
 
     def search(self, request, text):
-        pages = visible_pages(searchable_pages(active_locale(request)), request)
-        ranked = query.search(pages, text, only=["content_type"])
+        locale = active_locale(request)
+        pages = visible_pages(searchable_pages(locale), request)
+        ranked, also = synonyms.search(pages, text, locale.language_code, only=["content_type"])
         found = [
             Found(result.title, result.page.get_url(request), _("Page"), result.snippet)
-            for result in results_for(ranked[:PER_AREA], text)
+            for result in results_for(ranked[:PER_AREA], synonyms.marked(text, also))
         ]
         return Section(self.name, str(self.heading), found, len(ranked)), ranked.complete
 

@@ -65,3 +65,22 @@ def recall(outcomes):
 def mean_reciprocal_rank(outcomes):
     ranks = [rank for o in outcomes for rank in o.ranks]
     return sum(1 / rank for rank in ranks if rank) / len(ranks) if ranks else 0.0
+
+
+def recall_by_language(outcomes):
+    """{language: recall} in the order the languages first come in the set."""
+    by_language = {}
+    for outcome in outcomes:
+        by_language.setdefault(outcome.case.language, []).append(outcome)
+    return {language: recall(found) for language, found in by_language.items()}
+
+
+def site_search(text, locale):
+    """The public search as readers get it: the typed text and its search words (search.synonyms)."""
+    from search import synonyms
+    from search.views import public_pages
+
+    ranked, _also = synonyms.search(
+        public_pages(locale), text, locale.language_code, only=["url_path"]
+    )
+    return ranked[:DEPTH]

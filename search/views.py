@@ -9,7 +9,7 @@ from wagtail.models import Page
 from core import access
 from core.languages import active_locale
 from core.specific import specific, with_specific
-from search import indexing, promotions, query, snippets, zero_results
+from search import indexing, promotions, query, snippets, synonyms, zero_results
 
 RESULTS_PER_PAGE = 10
 
@@ -84,16 +84,18 @@ def search(request):
     locale = active_locale(request)  # shared with the page's header and footer
     promoted = promotions.promoted(cleaned.text, locale, request)
     pages = public_pages(locale, request).exclude(pk__in=[p.page.pk for p in promoted if p.page])
-    ranked = query.search(pages, cleaned.text, only=["content_type"])
+    ranked, also = synonyms.search(pages, cleaned.text, locale.language_code, only=["content_type"])
     paginated = Paginator(ranked, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     if not ranked and not promoted:
         zero_results.record(cleaned.text, locale.language_code)
+        context["help_finder"] = zero_results.help_finder(public_pages(locale, request))
     context.update(
         promoted=promoted if paginated.number == 1 else [],
         search_results=paginated,
         page_params={"q": cleaned.text},
-        results=results_for(list(paginated.object_list), cleaned.text),
+        results=results_for(list(paginated.object_list), synonyms.marked(cleaned.text, also)),
         total=len(ranked) + len(promoted),
         partial=bool(ranked) and not ranked.complete,
+        also_searched=list(dict.fromkeys(a.word for a in also)) if ranked else [],
     )
     return TemplateResponse(request, "search/search.html", context)

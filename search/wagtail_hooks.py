@@ -3,11 +3,14 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
 from core.retention import Rule
-from search.admin_views import ZeroResultsReportView
+from search.admin_views import SynonymViewSet, ZeroResultsReportView
 from search.areas import PageArea
 from search.models import ZeroResultQuery
+
+register_snippet(SynonymViewSet)
 
 
 @hooks.register("register_admin_urls")

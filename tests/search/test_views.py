@@ -79,7 +79,7 @@ def test_search_without_letters_says_so(client, db, q):
 def test_nothing_found_says_what_to_do(client, db):
     html = client.get("/en/search/", {"q": "qqzzxx"}).content.decode()
     assert "0 results" in html
-    assert "call the one-stop consultation window" in html
+    assert "Try other words" in html
 
 
 def test_pages_are_numbered_and_keep_the_query(client, db):

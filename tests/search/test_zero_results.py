@@ -112,3 +112,29 @@ def test_the_admin_menu_offers_this_report_not_search_promotions_hit_report(staf
     html = staff_client.get("/admin/").content.decode()
     assert "searches-found-nothing" in html
     assert "/admin/searchpicks/search-terms/" not in html
+
+
+def nothing_found(client, language):
+    html = client.get(f"/{language}/search/", {"q": "qqzzxx"}).content.decode()
+    assert 'class="search-nothing"' in html
+    return html.split('class="search-nothing"')[1].split("</main>")[0]
+
+
+@pytest.mark.parametrize("language", ["ja", "en", "ko", "ne"])
+def test_nothing_found_leads_to_the_one_stop_window_and_the_help_finder(client, pages, language):
+    shown = nothing_found(client, language)
+    hub, finder = pages[language]["one-stop"], pages[language]["help-finder"]
+    assert f'href="{hub.url}"' in shown
+    assert 'href="tel:' in shown  # its phone, dialable
+    assert f'href="{finder.url}"' in shown
+    assert 'href="tel:110"' in shown
+
+
+def test_nothing_found_in_easy_japanese_keeps_the_readings(client, pages):
+    shown = nothing_found(client, "ja-x-easy")
+    assert f'href="{pages["ja-x-easy"]["help-finder"].url}"' in shown
+
+
+def test_a_search_that_finds_something_shows_no_dead_end_box(client, db):
+    html = client.get("/en/search/", {"q": "violence"}).content.decode()
+    assert 'class="search-nothing"' not in html

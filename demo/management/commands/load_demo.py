@@ -9,6 +9,7 @@ from demo.builder import DemoBuilder
 from demo.events import build_event_demo, place_demo_member
 from demo.members import build_member_demo
 from demo.resources import build_resource_demo
+from demo.synonyms import build_synonym_demo
 from members.models import Membership, Organization, PledgeAcceptance, PledgeVersion
 
 DEMO_PASSWORD = "portal-demo-password"  # noqa: S105 (the demo's published password)
@@ -39,6 +40,7 @@ class Command(BaseCommand):
         build_member_demo(stdout=self.stdout)
         build_event_demo(stdout=self.stdout)
         build_resource_demo(stdout=self.stdout)
+        build_synonym_demo(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo site ready ({created} pages created)."))
         if not no_users:
             self.ensure_accounts()
