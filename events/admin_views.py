@@ -95,13 +95,19 @@ class ConfirmBeforeMailingMixin:
 
     confirm_publish_url_name = None
 
-    def publish_action(self):
-        event = self.new_revision.as_object()
-        if announcements.needs_confirmation(event):
+    def confirmation_redirect(self):
+        if announcements.needs_confirmation(self.new_revision.as_object()):
             return redirect(
                 self.confirm_publish_url_name, quote(self.object.pk), self.new_revision.pk
             )
-        return super().publish_action()
+        return None
+
+    def publish_action(self):
+        return self.confirmation_redirect() or super().publish_action()
+
+    def submit_action(self):
+        # In moderation: staff confirm now who is emailed once a moderator approves it.
+        return super().submit_action() or self.confirmation_redirect()
 
 
 class EventCreateView(ConfirmBeforeMailingMixin, CreateView):
@@ -138,6 +144,14 @@ class ConfirmPublishView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Temp
         self.object = get_object_or_404(Event, pk=pk)
         self.revision = get_object_or_404(self.object.revisions, pk=revision_id)
         self.event = self.revision.as_object()
+        if self.object.live and self.revision.pk == self.object.live_revision_id:
+            self.mode = "live"  # published without the emails (approved, or by a script)
+        elif self.object.workflow_in_progress:
+            # A moderator publishes it: whoever submitted it says who is emailed then.
+            self.mode = "moderation"
+            self.permission_required = "change"
+        else:
+            self.mode = "publish"
 
     def get_page_subtitle(self):
         return self.event.title
@@ -151,7 +165,8 @@ class ConfirmPublishView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Temp
         context.update(
             event=self.event,
             summary=announcements.audience_summary(self.event),
-            is_latest=self.revision.pk == self.object.latest_revision_id,
+            mode=self.mode,
+            is_latest=self.is_current(),
             scheduled=go_live_at if go_live_at and go_live_at > timezone.now() else None,
             edit_url=self.get_edit_url(),
             preview_url=reverse(
@@ -160,8 +175,11 @@ class ConfirmPublishView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Temp
         )
         return context
 
+    def is_current(self):
+        return self.mode == "live" or self.revision.pk == self.object.latest_revision_id
+
     def post(self, request, *args, **kwargs):
-        if self.revision.pk != self.object.latest_revision_id:
+        if not self.is_current():
             messages.error(
                 request, gettext("The event was changed since. Check it and publish it again.")
             )
@@ -183,12 +201,15 @@ class ConfirmPublishView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Temp
                 user=request.user,
                 data={"recipients": summary["count"]},
             )
-            self.revision.publish(user=request.user, skip_permission_checks=True)
-        messages.success(
-            request,
-            gettext("“%(title)s” was published. Emails queued: %(count)d")
-            % {"title": self.event.title, "count": summary["count"]},
-        )
+            if self.mode == "live":
+                announcements.announce(self.object)
+            elif self.mode == "publish":
+                self.revision.publish(user=request.user, skip_permission_checks=True)
+        if self.mode == "moderation":
+            message = gettext("They will be emailed once a moderator approves “%(title)s”.")
+        else:
+            message = gettext("“%(title)s” was published. Emails queued: %(count)d")
+        messages.success(request, message % {"title": self.event.title, "count": summary["count"]})
         return redirect(self.get_edit_url())
 
 

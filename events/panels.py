@@ -6,7 +6,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
-from events.models import Event, EventResponse
+from events.models import AnnouncementConfirmation, Event, EventAnnouncement, EventResponse
 from events.models.events import source_language
 from events.views.events import visible_events
 
@@ -51,7 +51,12 @@ class UpcomingEventsPanel(Component):
                     0,
                 ),
             )
-            .only("pk", "title", "start", "live")[:UPCOMING_EVENTS]
+            .annotate(
+                # Live, yet its audience not emailed: approved in moderation, say.
+                unannounced=~Exists(EventAnnouncement.objects.filter(event=OuterRef("pk")))
+                & ~Exists(AnnouncementConfirmation.objects.filter(event=OuterRef("pk")))
+            )
+            .only("pk", "title", "start", "live", "live_revision_id")[:UPCOMING_EVENTS]
         )
         return {
             "events": [
@@ -59,6 +64,12 @@ class UpcomingEventsPanel(Component):
                     event,
                     reverse("wagtailsnippets_events_event:edit", args=[event.pk]),
                     reverse("events_responses", args=[event.pk]),
+                    reverse(
+                        "wagtailsnippets_events_event:confirm_publish",
+                        args=[event.pk, event.live_revision_id],
+                    )
+                    if event.live and event.unannounced and event.live_revision_id
+                    else None,
                 )
                 for event in events
             ],

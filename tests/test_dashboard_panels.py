@@ -141,7 +141,8 @@ def test_upcoming_events_with_their_answers(staff_client, django_user_model, org
     context = UpcomingEventsPanel().get_context_data()
     rows = {row[0].title: row for row in context["events"]}
     assert "終わった会議" not in rows
-    listed, edit_url, answers_url = rows["答えのある会議"]
+    listed, edit_url, answers_url, announce_url = rows["答えのある会議"]
+    assert announce_url is None  # announced when published
     assert (listed.attending, listed.people, listed.declined) == (2, 3, 1)
     assert answers_url == f"/admin/members/events/{event.pk}/answers/"
     assert staff_client.get(edit_url).status_code == 200

@@ -13,6 +13,7 @@ only (``Event.objects.originals()``), so each event is there once.
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -30,6 +31,7 @@ from wagtail.models import (
     PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
+    WorkflowMixin,
 )
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -167,7 +169,14 @@ class EventQuerySet(models.QuerySet):
 TRANSLATED_WORDS = ("title", "venue", "address", "agenda")
 
 
-class Event(TranslatableMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
+class Event(
+    TranslatableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    ClusterableModel,
+):
     title = models.CharField(
         _("title"),
         max_length=200,
@@ -213,6 +222,15 @@ class Event(TranslatableMixin, DraftStateMixin, RevisionMixin, PreviewableMixin,
         help_text=_("Optional. Answers are closed anyway once the event has started."),
     )
     objects = EventQuerySet.as_manager()
+    # Moderation, when staff assign a workflow to events (Settings → Workflows).
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="event")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="event",
+        for_concrete_model=False,
+    )
 
     # What a translator translates (wagtail-localize): the words. When, who and the
     # online link follow the Japanese event; invitees and materials are not copied.

@@ -1,8 +1,12 @@
 """Publishing an event that emails its audience waits for staff to confirm who is emailed."""
 
 import pytest
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
 
 from events.models import AnnouncementConfirmation, Event, EventAudience
+from events.panels import UpcomingEventsPanel
 from mail.models import OutgoingEmail
 from members.models import Organization
 from tests.auth import make_user
@@ -141,3 +145,67 @@ def test_the_preview_shows_the_event_as_members_will_see_it(staff_client):
     assert "プレビューの会議" in html and "上尾市役所" in html
     email = staff_client.get(url, {"mode": "email"}).content.decode()
     assert "プレビューの会議" in email
+
+
+@pytest.fixture
+def moderated(db):
+    """Events go through a moderator's approval, as when staff assign them a workflow."""
+    moderators = Group.objects.get(name="Moderators")
+    workflow = Workflow.objects.create(name="会議の確認")
+    task = GroupApprovalTask.objects.create(name="事務局長の承認")
+    task.groups.set([moderators])
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowContentType.objects.create(
+        workflow=workflow, content_type=ContentType.objects.get_for_model(Event)
+    )
+    return workflow
+
+
+def approve(event, user):
+    event = Event.objects.get(pk=event.pk)
+    event.current_workflow_task.on_action(event.current_workflow_task_state, user, "approve")
+
+
+@pytest.mark.django_db
+def test_an_event_in_moderation_emails_nobody_until_approved(
+    staff_client, staff, audience, moderated
+):
+    response = staff_client.post(ADD, {**event_form(), "action-submit": "action-submit"})
+    event = Event.objects.get(title="管理画面からの会議")
+    assert event.workflow_in_progress and not event.live
+    assert response["Location"] == confirm_url(event)
+    page = staff_client.get(confirm_url(event))
+    assert page.context["mode"] == "moderation" and page.context["summary"]["count"] == 3
+    staff_client.post(confirm_url(event), {"recipients": "3"})
+    event.refresh_from_db()
+    assert event.workflow_in_progress and not event.live
+    assert not OutgoingEmail.objects.exists()
+
+    approve(event, staff)
+    event.refresh_from_db()
+    assert event.live
+    assert sorted(OutgoingEmail.objects.values_list("to", flat=True)) == sorted(
+        user.email for user in audience[:3]
+    )
+
+
+@pytest.mark.django_db
+def test_an_approved_event_nobody_confirmed_waits_on_the_dashboard(
+    staff_client, staff, audience, moderated
+):
+    staff_client.post(ADD, {**event_form(), "action-submit": "action-submit"})
+    event = Event.objects.get(title="管理画面からの会議")
+    approve(event, staff)  # the submitter left the confirmation page
+    event.refresh_from_db()
+    assert event.live and not OutgoingEmail.objects.exists()
+
+    [row] = [r for r in UpcomingEventsPanel().get_context_data()["events"] if r[0].pk == event.pk]
+    announce_url = row[3]
+    assert (
+        announce_url == f"/admin/snippets/events/event/publish/{event.pk}/{event.live_revision_id}/"
+    )
+    assert staff_client.get(announce_url).context["mode"] == "live"
+    staff_client.post(announce_url, {"recipients": "3"})
+    assert OutgoingEmail.objects.count() == 3
+    [row] = [r for r in UpcomingEventsPanel().get_context_data()["events"] if r[0].pk == event.pk]
+    assert row[3] is None
