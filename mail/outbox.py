@@ -47,7 +47,12 @@ def queue_email(to, subject, body):
 
 
 def preferred_languages(users, default):
-    """Each user's language as chosen in their Wagtail account, by user id; else ``default``."""
+    """Each user's language as kept on their account, by user id; else ``default``.
+
+    One preference a person: Wagtail's ``UserProfile.preferred_language``, chosen
+    in the members area (its language switcher, the account page) or in the
+    admin's account settings. Emails and the members' pages both read it.
+    """
     known = dict(settings.LANGUAGES)
     chosen = dict(
         UserProfile.objects.filter(user__in=users).values_list("user_id", "preferred_language")
@@ -58,7 +63,10 @@ def preferred_languages(users, default):
 
 
 def preferred_language(user, default=None):
-    return preferred_languages([user], default or settings.LANGUAGE_CODE)[user.pk]
+    """``user``'s kept language; ``default`` (the site's language if None) until one is chosen."""
+    return preferred_languages([user], settings.LANGUAGE_CODE if default is None else default)[
+        user.pk
+    ]
 
 
 def email_users(users, subject, template, context, *, default_language):

@@ -1,14 +1,22 @@
-"""Who is asking, for the access rule: sessions past their timeouts end first."""
+"""Who is asking, for the access rule: sessions past their timeouts end first.
+
+Then the members' pages speak the language kept on the account.
+"""
 
 import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.utils import translation
 
+from mail.outbox import preferred_language
 from members.access import viewer_for
 
 SESSION_STARTED = "members.started"
 SESSION_SEEN = "members.seen"
+# The account's language, read once a session ("" until she chooses one).
+SESSION_LANGUAGE = "members.language"
+MEMBERS_PATH = "/members/"
 # Activity is written to the session at most this often.
 SEEN_EVERY = 60
 
@@ -18,6 +26,31 @@ def start_session(request):
     now = int(time.time())
     request.session[SESSION_STARTED] = now
     request.session[SESSION_SEEN] = now
+
+
+def member_language(request):
+    """The language kept on the logged-in person's account, or "" if none was chosen."""
+    if SESSION_LANGUAGE not in request.session:
+        request.session[SESSION_LANGUAGE] = preferred_language(request.user, default="")
+    return request.session[SESSION_LANGUAGE]
+
+
+def remember_language(request, code):
+    request.session[SESSION_LANGUAGE] = code
+
+
+def activate_member_language(request):
+    """Under /members/, a member's own language rather than her browser's.
+
+    Public pages keep their URL's language; someone not logged in keeps the
+    browser's, and nothing is stored for them.
+    """
+    if not request.path.startswith(MEMBERS_PATH) or not request.user.is_authenticated:
+        return
+    code = member_language(request)
+    if code in dict(settings.LANGUAGES):
+        translation.activate(code)
+        request.LANGUAGE_CODE = code
 
 
 def session_expired(request, now=None):
@@ -32,7 +65,8 @@ def session_expired(request, now=None):
 
 
 class ViewerMiddleware:
-    """Sets ``request.viewer`` (core.access) after ending an expired session.
+    """Sets ``request.viewer`` (core.access) after ending an expired session,
+    and under /members/ activates the language kept on the account.
 
     Every request of a logged-in person is checked, wherever it goes: a
     members-only page, a private document or image outside /members/ needs
@@ -50,5 +84,6 @@ class ViewerMiddleware:
                 request.session_expired = True
             elif now - request.session.get(SESSION_SEEN, 0) >= SEEN_EVERY:
                 request.session[SESSION_SEEN] = now
+            activate_member_language(request)
         request.viewer = viewer_for(request)
         return self.get_response(request)

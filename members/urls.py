@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from core.access import public
-from members.views import account, organization, password, search
+from members.views import account, language, organization, password, search
 
 app_name = "members"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("logout/", account.logout_view, name="logout"),
     path("invitation/<str:token>/", account.invitation_view, name="accept_invitation"),
     path("pledge/", account.pledge_view, name="pledge"),
+    path("account/", account.account_view, name="account"),
+    path("account/language/", language.language_view, name="language"),
     path("security/", account.security_view, name="security"),
     path("organization/", organization.organization_view, name="organization"),
     path("organization/invite/", organization.invite_view, name="invite"),

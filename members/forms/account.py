@@ -1,6 +1,9 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.models import UserProfile
 
 
 class LoginForm(forms.Form):
@@ -78,3 +81,22 @@ class ConfirmPasswordForm(forms.Form):
             "The password you use to log in. Your second factor was reset, so we ask it first."
         ),
     )
+
+
+def language_choices():
+    """The site's languages, each named in itself."""
+    return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
+
+
+class LanguageForm(forms.Form):
+    """The language of the members' pages and of the emails to this account."""
+
+    language = forms.ChoiceField(
+        label=_("Language of the members' pages and emails"), choices=language_choices
+    )
+
+    def save(self, user):
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = self.cleaned_data["language"]
+        profile.save(update_fields=["preferred_language"])
+        return profile.preferred_language

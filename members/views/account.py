@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -25,16 +26,18 @@ from wagtail import hooks
 from wagtail.log_actions import log
 
 from core.access import members_only, public, verified_only
+from mail.outbox import preferred_language
 from members import security
 from members.access import membership_of
 from members.forms.account import (
     CodeForm,
     ConfirmPasswordForm,
+    LanguageForm,
     LoginForm,
     NewPasswordForm,
     PledgeForm,
 )
-from members.middleware import start_session
+from members.middleware import remember_language, start_session
 from members.models import BackupCodeDevice, Invitation, Membership, PledgeAcceptance, PledgeVersion
 
 PENDING_USER = "members.pending_user"
@@ -58,6 +61,7 @@ def complete_login(request, user, device):
     auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     otp_login(request, device)
     start_session(request)
+    remember_language(request, preferred_language(user, default=""))
     log(instance=user, action="members.login", user=user)
 
 
@@ -331,14 +335,25 @@ def dashboard_view(request):
 
 @members_only
 @never_cache
+def account_view(request):
+    """Her language, her backup codes, her calendar: one page for the account."""
+    return render(
+        request,
+        "members/account.html",
+        {
+            "language_form": LanguageForm(initial={"language": get_language()}),
+            "backup_codes_left": security.remaining_backup_codes(request.user),
+        },
+    )
+
+
+@members_only
+@never_cache
 def security_view(request):
+    """New backup codes (a POST), shown this once; the old ones stop working."""
     if request.method == "POST":
         codes = security.new_backup_codes(request.user)
         security.logout_everywhere(request.user, keep=request.session.session_key)
         log(instance=request.user, action="members.new_backup_codes", user=request.user)
         return render(request, "members/backup_codes.html", {"codes": codes, "first_time": False})
-    return render(
-        request,
-        "members/security.html",
-        {"backup_codes_left": security.remaining_backup_codes(request.user)},
-    )
+    return redirect("members:account")

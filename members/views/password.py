@@ -13,25 +13,29 @@ from django.contrib.auth.tokens import default_token_generator
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
+from django.utils import translation
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.log_actions import log
 
 from core import throttle
 from core.access import public
-from mail.outbox import queue_email
+from mail.outbox import preferred_language, queue_email
 from members import security
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    """The link goes out through the mail queue, like every email of the site."""
+    """The link goes out through the mail queue, like every email of the site, in the
+    language kept on the account (else the one the form was asked in)."""
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email,
                   to_email, html_email_template_name=None):  # fmt: skip
-        subject = loader.render_to_string(subject_template_name, context)
-        queue_email(to_email, subject, loader.render_to_string(email_template_name, context))
+        with translation.override(preferred_language(context["user"], default=get_language())):
+            subject = loader.render_to_string(subject_template_name, context)
+            queue_email(to_email, subject, loader.render_to_string(email_template_name, context))
 
 
 class PasswordResetView(auth_views.PasswordResetView):
