@@ -1,8 +1,10 @@
 """The invitee picker lists people grouped by organization, with a search box."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -84,3 +86,36 @@ def test_the_event_form_shows_the_picker(staff_client, people):
     assert "data-invitee-picker" in html
     assert "events/admin/invitee_picker.js" in html
     assert "あいうえお相談室" in html
+
+
+@pytest.mark.browser
+@pytest.mark.django_db
+def test_the_search_box_narrows_the_people_down_in_a_browser(people):
+    """The widget's own markup and script in Chromium (no server needed)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    field = EventAdminForm.base_fields["invitees"]
+    html = field.widget.render("invitees", [people["taro"].pk], {"id": "id_invitees"})
+    script = (Path(settings.BASE_DIR) / "events/static/events/admin/invitee_picker.js").read_text()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.set_content(f"<!doctype html><body>{html}<script>{script}</script></body>")
+        search = page.locator("#id_invitees-search")
+        assert search.is_visible()  # shown only once the script runs
+
+        def shown(text):
+            return page.get_by_text(text, exact=True).is_visible()
+
+        search.fill("hanako")
+        assert shown("Hanako Yamada")
+        assert shown("taro")  # already chosen: never hidden
+        search.fill("zzz")
+        assert not shown("Hanako Yamada")
+        search.fill("テスト事業")  # an organization's name shows its people
+        assert shown("Hanako Yamada")
+        search.fill("")
+        assert shown("Hanako Yamada") and shown("taro")
+        browser.close()
