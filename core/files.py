@@ -4,22 +4,31 @@ Every uploaded file lives in the default storage, which is never served from a
 public URL (a directory outside any web root locally, a private bucket in
 production). Views check who asks, then call ``serve``: it streams the file, or
 with ``MEMBER_FILES_SIGNED_URLS`` redirects to a signed URL that expires within
-``MEMBER_FILES_URL_EXPIRE`` seconds.
+``MEMBER_FILES_URL_EXPIRE`` seconds, or with ``PRIVATE_FILES_ACCEL_REDIRECT``
+(files on local disk behind nginx) answers with an empty body and an
+``X-Accel-Redirect`` header, and nginx sends the file from its internal
+location (deploy/nginx/portal.conf), Range requests included. ``sendfile`` does
+the same for Wagtail's document view (``SENDFILE_BACKEND = "core.files"``).
 """
 
 import codecs
+import logging
 import os
 import re
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
 
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponseRedirect
+from django.http import FileResponse, HttpResponse, HttpResponseRedirect
 from django.utils.functional import lazy
+from django.utils.html import format_html
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.cache import make_private
@@ -155,6 +164,9 @@ def serve(request, field_file, *, filename, content_type, inline=False):
             expire=settings.MEMBER_FILES_URL_EXPIRE,
         )
         response = HttpResponseRedirect(url)
+    elif settings.PRIVATE_FILES_ACCEL_REDIRECT:
+        response = accel_redirect(field_file.name, content_type)
+        response["Content-Disposition"] = content_disposition_header(not inline, filename)
     else:
         response = FileResponse(
             field_file.storage.open(field_file.name, "rb"),
@@ -164,3 +176,76 @@ def serve(request, field_file, *, filename, content_type, inline=False):
         )
     response["Referrer-Policy"] = "no-referrer"
     return make_private(response)
+
+
+def accel_redirect(name, content_type):
+    """An empty answer telling nginx to send ``MEDIA_ROOT/name`` from its internal location."""
+    response = HttpResponse(content_type=content_type)
+    response["X-Accel-Redirect"] = settings.PRIVATE_FILES_ACCEL_REDIRECT + quote(name)
+    return response
+
+
+def sendfile(request, filename, mimetype="application/octet-stream", **kwargs):
+    """Wagtail's ``SENDFILE_BACKEND`` for documents: the same hand-over to nginx.
+
+    Wagtail calls it only after its own access check, with the file's path on disk.
+    """
+    name = Path(filename).resolve().relative_to(Path(settings.MEDIA_ROOT).resolve())
+    return accel_redirect(name.as_posix(), mimetype)
+
+
+logger = logging.getLogger("portal.files")
+
+
+def _storage_unreachable(exception):
+    """The bucket's endpoint did not answer (refused, timed out, cut off), as botocore says it."""
+    try:
+        from botocore.exceptions import (
+            ConnectionClosedError,
+            ConnectTimeoutError,
+            EndpointConnectionError,
+            ReadTimeoutError,
+        )
+    except ImportError:  # pragma: no cover - django-storages[s3] brings botocore
+        return False
+    return isinstance(
+        exception,
+        EndpointConnectionError | ConnectTimeoutError | ReadTimeoutError | ConnectionClosedError,
+    )
+
+
+class StorageUnavailableMiddleware:
+    """When the file store does not answer, say so (503) instead of the generic error page.
+
+    Uploads save each file inside the transaction that saves its row, so when the
+    store fails the transaction is rolled back and nothing is kept of the request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not _storage_unreachable(exception):
+            return None
+        logger.error("The file storage did not answer: %s", exception, exc_info=exception)
+        response = HttpResponse(
+            format_html(
+                '<!DOCTYPE html><html lang="{}"><head><meta charset="utf-8">'
+                '<meta name="viewport" content="width=device-width, initial-scale=1">'
+                "<title>{}</title></head><body><h1>{}</h1><p>{}</p></body></html>",
+                get_language() or settings.LANGUAGE_CODE,
+                gettext("The file store is not reachable"),
+                gettext("The file store is not reachable"),
+                gettext(
+                    "The server that keeps the network's files did not answer, so nothing "
+                    "was saved. Please go back and try again in a few minutes. If it keeps "
+                    "happening, tell the network's hub."
+                ),
+            ),
+            status=503,
+        )
+        response["Retry-After"] = "120"
+        return make_private(response)

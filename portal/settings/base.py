@@ -199,6 +199,19 @@ MEMBER_FILE_MAX_SIZE = env.int("MEMBER_FILE_MAX_SIZE", default=200 * 1024 * 1024
 # With object storage, files are handed out as signed URLs valid this long (at most 5 minutes).
 MEMBER_FILES_SIGNED_URLS = False
 MEMBER_FILES_URL_EXPIRE = 300
+# The cache that counts login and sign-up attempts (core.throttle); production: a Redis
+# alias that fails loudly, so that an outage is noticed and counted in the process instead.
+THROTTLE_CACHE = "default"
+# Behind nginx with files on local disk: after the access check the app answers with
+# X-Accel-Redirect to this internal location (e.g. /_private/, deploy/nginx/portal.conf),
+# and nginx sends the file, Range requests included. Empty: the app streams the file.
+PRIVATE_FILES_ACCEL_REDIRECT = env.str("PRIVATE_FILES_ACCEL_REDIRECT", default="")
+if PRIVATE_FILES_ACCEL_REDIRECT:
+    if not (
+        PRIVATE_FILES_ACCEL_REDIRECT.startswith("/") and PRIVATE_FILES_ACCEL_REDIRECT.endswith("/")
+    ):
+        raise ValueError("PRIVATE_FILES_ACCEL_REDIRECT must start and end with /, e.g. /_private/.")
+    SENDFILE_BACKEND = "core.files"  # Wagtail's document view hands over to nginx too
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
