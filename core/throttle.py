@@ -5,14 +5,46 @@ reached this hour, ``spend`` counts one against each. Counters live in the
 shared cache under a keyed hash (never the value itself: no address or email
 is stored) and expire an hour after they start, so a flood of attempts slows
 an account down but never locks its owner out for good.
+
+The shared cache is ``THROTTLE_CACHE`` (production: Redis, through Django's own
+backend, which fails loudly). When it does not answer, the limits still hold:
+attempts are counted in this process's memory instead, and the log says so
+(the error names no account or address). Each app process then counts on its
+own, so an attacker spread over the processes gets at most their number
+times the limit, for as long as Redis is away, instead of no limit at all.
+Nothing is added to the database for this: a lasting outage is for the
+operator to fix (``/healthz/ready`` answers 503 ``cache failed``).
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from redis.exceptions import RedisError
 
 WINDOW = 3600
+
+logger = logging.getLogger("portal.throttle")
+# This process's counters, used only while the shared cache does not answer.
+local = LocMemCache("throttle-fallback", {"TIMEOUT": WINDOW, "OPTIONS": {"MAX_ENTRIES": 100_000}})
+
+
+def _shared():
+    return caches[settings.THROTTLE_CACHE]
+
+
+# The shared cache is away (Redis's errors, a connection's), not a bug.
+UNAVAILABLE = (RedisError, OSError)
+
+
+def _log_fallback(error):
+    logger.error(
+        "The shared cache does not answer (%s): login and sign-up limits are counted "
+        "in this process only until it does",
+        error.__class__.__name__,
+    )
 
 
 def client_address(request):
@@ -33,7 +65,14 @@ def _key(kind, value):
 
 
 def counted(kind, value):
-    return cache.get(_key(kind, value), 0)
+    """Attempts this hour: in the shared cache, plus any counted here while it was away."""
+    key = _key(kind, value)
+    try:
+        shared = _shared().get(key, 0)
+    except UNAVAILABLE as error:
+        _log_fallback(error)
+        shared = 0
+    return shared + local.get(key, 0)
 
 
 def over_limit(*checks):
@@ -45,9 +84,17 @@ def spend(*checks):
     """Count one attempt against each ``(kind, value, limit)``."""
     for kind, value, _limit in checks:
         key = _key(kind, value)
-        if cache.add(key, 1, WINDOW):
-            continue
         try:
-            cache.incr(key)
-        except ValueError:  # expired in between
-            cache.set(key, 1, WINDOW)
+            _count(_shared(), key)
+        except UNAVAILABLE as error:
+            _log_fallback(error)
+            _count(local, key)
+
+
+def _count(cache, key):
+    if cache.add(key, 1, WINDOW):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # expired in between
+        cache.set(key, 1, WINDOW)

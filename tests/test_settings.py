@@ -93,7 +93,7 @@ def test_production_uses_postgresql_and_redis():
     )
     assert output.split() == [
         "django.db.backends.postgresql",
-        "django.core.cache.backends.redis.RedisCache",
+        "core.cache_backends.RedisCache",
     ]
 
 

@@ -46,13 +46,27 @@ if not REDIS_URL.startswith(REDIS_SCHEMES):
         "REDIS_URL must be set to the shared Redis cache, e.g. redis://127.0.0.1:6379/0 "
         "(redis://, rediss:// or unix://)."
     )
+# A Redis that hangs costs a request one short timeout, never a worker.
+REDIS_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
+CACHE_KEY_PREFIX = env.str("CACHE_KEY_PREFIX", default="portal")
 CACHES = {
+    # Pages, synonyms …: when Redis is down the site renders without them (core.cache_backends).
     "default": {
+        "BACKEND": "core.cache_backends.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
+        "OPTIONS": REDIS_OPTIONS,
+    },
+    # Login and sign-up counters: Django's backend, which fails loudly, so that core.throttle
+    # notices an outage and counts in the process instead of letting every attempt through.
+    "throttle": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
-        "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="portal"),
-    }
+        "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-throttle",
+        "OPTIONS": REDIS_OPTIONS,
+    },
 }
+THROTTLE_CACHE = "throttle"
 
 # The proxy terminates TLS and says so in X-Forwarded-Proto, and appends the
 # reader's address to X-Forwarded-For.
@@ -68,6 +82,8 @@ LANGUAGE_COOKIE_SECURE = True
 
 # Static files straight from the app processes, with hashed names and compression.
 MIDDLEWARE = [*MIDDLEWARE[:1], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
+# The bucket away: a 503 saying so, instead of the generic error page (core.files).
+MIDDLEWARE.append("core.files.StorageUnavailableMiddleware")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
