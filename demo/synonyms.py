@@ -1,4 +1,4 @@
-"""The demo's search words (demo/content/synonyms.toml), in every language.
+"""The demo's search words (demo/synonyms.toml), in every language.
 
 What readers type for what the pages call otherwise: 住むところ for 住まい,
 "shelter" for "temporary protection". Entries an editor has already made or
@@ -11,7 +11,8 @@ from pathlib import Path
 from search.models import Synonym
 from search.synonyms import key_of
 
-SYNONYMS_FILE = Path(__file__).with_name("content") / "synonyms.toml"
+# Beside this module: every .toml in content/ is a language of the pages.
+SYNONYMS_FILE = Path(__file__).with_name("synonyms.toml")
 
 
 def load(path=SYNONYMS_FILE):
