@@ -176,3 +176,26 @@ def test_translations_whose_japanese_changed_since_they_were_synced(staff_client
     assert staff_client.get(sync_url).status_code == 200
     assert queries(TranslationsBehindPanel()) <= 2
     assert Locale.objects.filter(language_code="en").exists()
+
+
+@pytest.mark.django_db
+def test_the_dashboard_makes_as_many_queries_however_much_waits(
+    staff_client, django_user_model, organization, pledge
+):
+    def dashboard_queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert staff_client.get("/admin/").status_code == 200
+        return len(captured)
+
+    make_event(title="最初の会議", days=1)
+    dashboard_queries()  # the first request fills the session and the caches
+    before = dashboard_queries()
+    for number in range(4):
+        application(f"事業所{number}")
+        proposal(f"資料{number}")
+        stale_email(30)
+        stale_email(30, error="refused")
+        event = make_event(title=f"会議{number}", days=number + 2)
+        member = make_member(django_user_model, f"m{number}", organization)
+        EventResponse.objects.create(event=event, user=member, attending=True, people=1)
+    assert dashboard_queries() == before

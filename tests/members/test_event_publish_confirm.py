@@ -3,6 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
 
 from events.models import AnnouncementConfirmation, Event, EventAudience
@@ -209,3 +211,30 @@ def test_an_approved_event_nobody_confirmed_waits_on_the_dashboard(
     assert OutgoingEmail.objects.count() == 3
     [row] = [r for r in UpcomingEventsPanel().get_context_data()["events"] if r[0].pk == event.pk]
     assert row[3] is None
+
+
+@pytest.mark.django_db
+def test_the_confirmation_page_makes_as_many_queries_however_large_the_audience(
+    staff_client, audience, django_user_model
+):
+    staff_client.post(ADD, {**event_form(), "action-publish": "action-publish"})
+    event = Event.objects.get(title="管理画面からの会議")
+
+    def page_queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert staff_client.get(confirm_url(event)).status_code == 200
+        return len(captured)
+
+    before = page_queries()
+    for number in range(5):
+        other = Organization.objects.create(
+            name=f"事業所{number}",
+            kind="npo",
+            address="上尾市",
+            contact_name="林",
+            email=f"o{number}@example.jp",
+            phone="048",
+        )
+        make_member(django_user_model, f"p{number}", other, is_practitioner=True)
+    assert page_queries() == before
+    assert staff_client.get(confirm_url(event)).context["summary"]["count"] == 8
