@@ -40,6 +40,7 @@ PAGE_TYPES = {
     "event": models.EventPage,
     "faq": models.FAQPage,
     "help_finder": HelpFinderPage,
+    "printables": models.PrintablesPage,
 }
 TEXT_FIELDS = {
     "window": ["hours", "address", "access", "nearest_station", "languages", "what_to_expect"],
@@ -272,6 +273,10 @@ class DemoBuilder:
             network.traces_page = self.pages["hide-traces"]
         if network.privacy_page is None and "privacy" in self.pages:
             network.privacy_page = self.pages["privacy"]
+        if network.accessibility_page is None and "accessibility" in self.pages:
+            network.accessibility_page = self.pages["accessibility"]
+        if network.printables_page is None and "printables" in self.pages:
+            network.printables_page = self.pages["printables"]
         network.save()
 
     def translate(self, spec, locale):

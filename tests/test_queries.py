@@ -35,6 +35,11 @@ PAGE_TYPES = {
     "help finder": "/{lang}/help-finder/",
     "organizations roster": "/{lang}/network/organizations/",
     "search results": "/{lang}/search/?q=DV",
+    "cards and posters": "/{lang}/print/",
+    "printable card": "/{lang}/print/card/",
+    "printable leaflet": "/{lang}/print/leaflet/",
+    "printable poster": "/{lang}/print/poster/",
+    "accessibility statement": "/{lang}/accessibility/",
 }
 
 

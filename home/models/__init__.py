@@ -4,6 +4,7 @@ from .faq import FAQPage
 from .home import HomePage
 from .news import NewsIndexPage, NewsPage
 from .pages import ContentPage, SectionPage
+from .printables import PrintablesPage
 from .settings import NetworkSettings
 from .topics import TopicPage
 from .windows import ConsultationWindowPage
@@ -19,6 +20,7 @@ __all__ = [
     "NetworkSettings",
     "NewsIndexPage",
     "NewsPage",
+    "PrintablesPage",
     "SectionPage",
     "TopicPage",
 ]

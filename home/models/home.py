@@ -41,6 +41,7 @@ class HomePage(BasePage):
         "home.EventIndexPage",
         "home.FAQPage",
         "helpfinder.HelpFinderPage",
+        "home.PrintablesPage",
     ]
 
     class Meta:

@@ -39,6 +39,24 @@ class NetworkSettings(BaseGenericSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer of every page."),
+    )
+    printables_page = models.ForeignKey(
+        "home.PrintablesPage",
+        verbose_name=_("cards and posters to print"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer of every page."),
+    )
     quick_exit_url = models.URLField(
         _("quick exit destination"),
         default=DEFAULT_QUICK_EXIT_URL,
@@ -46,12 +64,20 @@ class NetworkSettings(BaseGenericSetting):
     )
 
     # The chosen pages come with the settings: every page shows them.
-    select_related = ["hub_window", "traces_page", "privacy_page"]
+    select_related = [
+        "hub_window",
+        "traces_page",
+        "privacy_page",
+        "accessibility_page",
+        "printables_page",
+    ]
 
     panels = [
         PageChooserPanel("hub_window"),
         PageChooserPanel("traces_page"),
         PageChooserPanel("privacy_page"),
+        PageChooserPanel("accessibility_page"),
+        PageChooserPanel("printables_page"),
         FieldPanel("quick_exit_url"),
     ]
 

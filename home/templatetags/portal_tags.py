@@ -32,6 +32,16 @@ def plain(value):
     return base_text(str(value or ""))
 
 
+# The pages chosen in the network settings that the frame of every page links to.
+CHOSEN_PAGES = (
+    "hub_window",
+    "traces_page",
+    "privacy_page",
+    "accessibility_page",
+    "printables_page",
+)
+
+
 class Frame:
     """What the base template shows around a page, read in one query a request: the
     home of every language (the reader's, and where an untranslated page's
@@ -44,7 +54,7 @@ class Frame:
         network = NetworkSettings.load(request_or_site=request)  # kept on the request
         self.chosen = {
             name: getattr(network, name)
-            for name in ("hub_window", "traces_page", "privacy_page")
+            for name in CHOSEN_PAGES
             if getattr(network, name) is not None
         }
         wanted = Q(homepage__isnull=False, live=True) | Q(
