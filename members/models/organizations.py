@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -37,6 +38,24 @@ class OrganizationFields(models.Model):
     offers = models.JSONField(_("what the organization can do"), default=list, blank=True)
     offers_other = models.CharField(_("other, in their words"), max_length=300, blank=True)
     listed_publicly = models.BooleanField(_("may be listed publicly"), default=False)
+    # A place to be (居場所): what a woman needs to know before she goes, shown in the roster.
+    place_open = models.BooleanField(
+        _("drop-in place open to anyone"),
+        default=False,
+        help_text=_("Anyone may come without an appointment or a referral."),
+    )
+    place_hours = models.TextField(_("place: opening hours"), blank=True)
+    place_contact = models.TextField(
+        _("place: how to get in touch"),
+        blank=True,
+        help_text=_("Phone, email or LINE as the place wants to be reached, or 'just come'."),
+    )
+    place_audience = models.TextField(_("place: who may come"), blank=True)
+    place_description = models.TextField(
+        _("place: what it is like"),
+        blank=True,
+        help_text=_("A short account of a visit: the room, who is there, what happens."),
+    )
 
     class Meta:
         abstract = True
@@ -46,11 +65,36 @@ class OrganizationFields(models.Model):
         return [labels[o] for o in self.offers if o in labels]
 
 
+PLACE_FIELDS = ("place_hours", "place_contact", "place_audience", "place_description")
+
+
+class Place:
+    """A place to be as the roster shows it: in the reader's language when translated."""
+
+    def __init__(self, organization, texts, lang):
+        self.organization = organization
+        self.is_open = organization.place_open
+        self.hours = texts.get("place_hours", "")
+        self.contact = texts.get("place_contact", "")
+        self.audience = texts.get("place_audience", "")
+        self.description = texts.get("place_description", "")
+        self.lang = lang  # the language of the text, when not the reader's
+
+
 class Organization(OrganizationFields):
     """A member of the network: a city department, an agency or a registered organization."""
 
     is_active = models.BooleanField(_("active"), default=True)
     joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
+    place_translations = models.JSONField(
+        _("place: translations"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "By language code, the place's details translated, e.g. "
+            '{"en": {"place_hours": "…", "place_description": "…"}}.'
+        ),
+    )
 
     class Meta:
         verbose_name = _("organization")
@@ -59,6 +103,23 @@ class Organization(OrganizationFields):
 
     def __str__(self):
         return self.name
+
+    @property
+    def place(self):
+        """The place to be (居場所) this organization offers, or None."""
+        if "drop_in" not in self.offers:
+            return None
+        source = {name: getattr(self, name) for name in PLACE_FIELDS}
+        if not any(source.values()) and not self.place_open:
+            return None
+        reader = get_language() or settings.LANGUAGE_CODE
+        if reader != settings.LANGUAGE_CODE:
+            translated = (self.place_translations or {}).get(reader)
+            if translated:
+                return Place(self, {**source, **translated}, None)
+        # Japanese as the organization wrote it: marked outside Japanese and easy Japanese.
+        same = reader.split("-")[0] == settings.LANGUAGE_CODE
+        return Place(self, source, None if same else settings.LANGUAGE_CODE)
 
 
 class Membership(models.Model):

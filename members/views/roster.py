@@ -15,6 +15,10 @@ from django.views.decorators.http import require_safe
 
 from core.access import public
 from members.models import Offer, Organization
+from members.models.organizations import PLACE_FIELDS
+
+# What the roster shows of a place to be (members/includes/roster_place.html).
+PLACE_SHOWN = ("place_open", "place_translations", *PLACE_FIELDS)
 
 
 def their_language():
@@ -39,7 +43,7 @@ def daily_order(organizations, day):
 def roster_view(request):
     chosen = [value for value in Offer.values if value in request.GET.getlist("offer")]
     organizations = Organization.objects.filter(is_active=True, listed_publicly=True).only(
-        "pk", "name", "kind", "address", "offers", "offers_other"
+        "pk", "name", "kind", "address", "offers", "offers_other", *PLACE_SHOWN
     )
     # Few organizations, and JSON lookups differ between databases: filter here.
     if chosen:
