@@ -21,6 +21,11 @@ CJK_RUN = re.compile(
     "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+"
 )
 
+# Devanagari (Nepali) to Sinhala: WORD and SQLite's FTS5 cut their words at vowel
+# signs (सम्बन्ध → सम बन ध), PostgreSQL's parser does not; the pieces are indexed
+# too, so that a query's pieces match on both.
+INDIC = re.compile("[\u0900-\u0dff]")
+
 
 def split_runs(word):
     """(is_cjk, run) pieces of one word: 「dv相談」 → (False, 'dv'), (True, '相談')."""
@@ -77,7 +82,7 @@ class CJKBigrams:
                     if any(is_cjk for is_cjk, _run in runs):
                         for is_cjk, run in runs:
                             terms += self.cjk_index_terms(run) if is_cjk else [unaccent(run)]
-                    elif unaccent(word) != written.lower():
+                    elif unaccent(word) != written.lower() or INDIC.search(word):
                         terms.append(unaccent(word))
         return terms
 
