@@ -18,6 +18,7 @@ operator to fix (``/healthz/ready`` answers 503 ``cache failed``).
 
 import hashlib
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import caches
@@ -39,7 +40,17 @@ def _shared():
 UNAVAILABLE = (RedisError, OSError)
 
 
+_last_logged = None  # monotonic time of the last log line about the fallback
+LOG_EVERY = 60
+
+
 def _log_fallback(error):
+    """One line a minute per process while the shared cache is away, not one per attempt."""
+    global _last_logged
+    now = time.monotonic()
+    if _last_logged is not None and now - _last_logged < LOG_EVERY:
+        return
+    _last_logged = now
     logger.error(
         "The shared cache does not answer (%s): login and sign-up limits are counted "
         "in this process only until it does",
