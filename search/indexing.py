@@ -8,6 +8,7 @@ search.ngrams). ``plain_text`` is the same
 text, read back for result snippets.
 """
 
+from django.db.models.signals import pre_save
 from django.utils.encoding import force_str
 from wagtail.search import index
 
@@ -15,6 +16,8 @@ from search import ngrams
 
 TITLE_TERMS = "search_title_terms"
 TEXT_TERMS = "search_text_terms"
+# Where an object keeps its texts and terms once read (see ``_remembered``).
+REMEMBERED = "_search_indexing_texts"
 
 
 def term_fields(title_boost=2):
@@ -31,8 +34,37 @@ def _text(value):
     return force_str(value) if value is not None else ""
 
 
+def _remembered(obj, key, compute):
+    """``compute()``, once per object until it is saved again.
+
+    Wagtail's database backend reads every search field of an object five
+    times to index it once (title, body, autocomplete and their plain
+    texts), and the term fields read all the others again: the rich text's
+    HTML was parsed ten times and the pairs cut five. Remembered on the
+    object, dropped before each save (``forget``), so what is indexed is what
+    is saved.
+    """
+    remembered = obj.__dict__.setdefault(REMEMBERED, {})
+    if key not in remembered:
+        remembered[key] = compute()
+    return remembered[key]
+
+
+def forget(sender, instance, **kwargs):
+    instance.__dict__.pop(REMEMBERED, None)
+
+
+pre_save.connect(forget, dispatch_uid="search.indexing.forget")
+
+
 def field_texts(obj, title_field="title", title=False):
     """The texts of ``obj``'s own search fields: the title, or all the others."""
+    return _remembered(
+        obj, ("texts", title_field, title), lambda: _field_texts(obj, title_field, title)
+    )
+
+
+def _field_texts(obj, title_field, title):
     texts = []
     for field in obj.get_searchable_search_fields():
         if (
@@ -51,11 +83,15 @@ def _terms(texts):
 
 
 def title_terms(obj, title_field="title"):
-    return _terms(field_texts(obj, title_field, title=True))
+    return _remembered(
+        obj, ("terms", title_field, True), lambda: _terms(field_texts(obj, title_field, True))
+    )
 
 
 def text_terms(obj, title_field="title"):
-    return _terms(field_texts(obj, title_field))
+    return _remembered(
+        obj, ("terms", title_field, False), lambda: _terms(field_texts(obj, title_field))
+    )
 
 
 def plain_text(obj, title_field="title"):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
-from search import ngrams, ranking, sqlite_fts
+from search import ngrams, postgres_fts, ranking, sqlite_fts
 
 MAX_QUERY_LENGTH = 100
 # Enough for any real query on this site; bounds the work one query can cause.
@@ -64,6 +64,8 @@ def build(text, operator="and"):
 def _ranked(backend, queryset, built):
     if sqlite_fts.handles(backend):
         return sqlite_fts.ranked(backend, queryset, built, CANDIDATES)
+    if postgres_fts.handles(backend):
+        return postgres_fts.ranked(backend, queryset, built, CANDIDATES)
     return list(backend.search(built, queryset)[:CANDIDATES])
 
 
@@ -71,8 +73,9 @@ def search(queryset, text, backend=None, title_field="title", only=()):
     """The objects matching ``text``, best first (search.ranking).
 
     Up to two searches through Wagtail's backend, one for every term and one
-    for any term, of at most CANDIDATES results each (on SQLite, scored in
-    one query by search.sqlite_fts).
+    for any term, of at most CANDIDATES results each (on SQLite and
+    PostgreSQL, each in one query of the backend's index and one for the
+    objects: search.sqlite_fts, search.postgres_fts).
     """
     backend = backend or get_search_backend()
     every = build(text, "and")

@@ -116,3 +116,14 @@ def test_the_ranking_finds_exactly_what_wagtails_backend_finds(db, text):
 
 def test_sqlite_is_scored_in_one_query_and_other_databases_by_the_backend(db):
     assert sqlite_fts.handles(get_search_backend()) == (connection.vendor == "sqlite")
+
+
+def test_a_page_saved_again_is_indexed_with_what_it_now_says(pages):
+    """Its texts are read once per indexing (search.indexing), and read again after a change."""
+    page = ContentPage(title="お知らせ", slug="notice", lead="ゆずりはの会があります。")
+    pages["ja"]["news"].add_child(instance=page)  # indexed: the texts are kept on this object
+    assert "notice" in found("ゆずりは")
+    page.lead = "あじさいの会があります。"
+    page.save()  # the same object, indexed again
+    assert "notice" in found("あじさい")
+    assert "notice" not in found("ゆずりは")
