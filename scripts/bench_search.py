@@ -1,23 +1,30 @@
-"""Search latency on a site with 10,000 pages, on SQLite and (when DATABASE_URL is set) PostgreSQL.
+"""Search latency on a site with 10,000 (or 100,000) pages, on SQLite and (when DATABASE_URL is set) PostgreSQL.
 
-Each database is a temporary one made for the run: a SQLite file, and a
-database created (and dropped afterwards) on the PostgreSQL server that
-DATABASE_URL points to. In it: the demo in Japanese and English, plus
---pages content pages (half Japanese, half English, made of the demo's
-paragraphs in random order) inserted in bulk and indexed with Wagtail's
-``update_index``. The search page is then requested in-process through
-Django's test client for a handful of queries; results go to stdout and the
-"search" section of docs/benchmark.md.
+Each database is made for the run: a SQLite file, and a database on the
+PostgreSQL server that DATABASE_URL points to (dropped afterwards unless
+``--keep``). In it: the demo in Japanese and English, plus --pages content
+pages (half Japanese, half English, made of the demo's paragraphs in random
+order) inserted in bulk and indexed with Wagtail's ``update_index`` (its
+progress goes to stderr). The search page is then requested in-process
+through Django's test client for a handful of queries, and one page is
+published a few times to measure what indexing adds to a publish; results go
+to stdout and the "search" section of docs/benchmark.md.
 
-    python scripts/bench_search.py [--pages 10000] [--runs 40]
+    python scripts/bench_search.py [--pages 10000] [--runs 40] [--keep] [--only postgresql]
+
+``--keep`` keeps both databases (``/tmp/portal-bench-search/<pages>.sqlite3``
+and ``bench_search_<pages>`` on the server) and reuses them on the next run
+with ``--keep``, so that a 100,000-page site is built once (make
+bench-search-100k). The build figures of a reused database are those of its
+build.
 """
 
 import argparse
+import contextlib
 import io
 import json
 import os
 import random
-import secrets
 import statistics
 import subprocess
 import sys
@@ -39,6 +46,7 @@ QUERIES = [
     ("ja", "暴力"),
     ("ja", "住まい"),
     ("ja", "夫からの暴力"),
+    ("ja", "配偶者からの暴力に悩んでいる"),
     ("en", "violence"),
     ("en", "domestic violence"),
     ("en", "single parents"),
@@ -122,6 +130,31 @@ def index_size():
             return None
 
 
+def percentile(sorted_values, share):
+    """The value below which ``share`` of ``sorted_values`` lie (nearest rank)."""
+    rank = max(1, round(share * len(sorted_values) + 0.5))
+    return sorted_values[min(len(sorted_values), rank) - 1]
+
+
+def timed(function, *args):
+    started = time.perf_counter()
+    function(*args)
+    return (time.perf_counter() - started) * 1000
+
+
+@contextlib.contextmanager
+def through_backend():
+    """query.search as before search.postgres_fts: every search through modelsearch's backend."""
+    from search import postgres_fts
+
+    handles = postgres_fts.handles
+    postgres_fts.handles = lambda backend: False
+    try:
+        yield
+    finally:
+        postgres_fts.handles = handles
+
+
 def time_queries(runs):
     from django.db import connection
     from django.test import Client
@@ -143,24 +176,76 @@ def time_queries(runs):
             response = client.get(url)
             timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, url  # noqa: S101
+        locale = Locale.objects.get(language_code=language)
+        with CaptureQueriesContext(connection) as searched:
+            count = len(query.search(public_pages(locale), text))
+        # query.search alone, then (PostgreSQL) through modelsearch's backend as it
+        # is, interleaved so that both meet the same load on the machine.
+        alone, backend = [], []
+        for n in range(runs):
+            alone.append(timed(query.search, public_pages(locale), text))
+            if connection.vendor == "postgresql" and n % 4 == 0:
+                with through_backend():
+                    backend.append(timed(query.search, public_pages(locale), text))
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
-        locale = Locale.objects.get(language_code=language)
-        count = len(query.search(public_pages(locale), text))
         timings.sort()
         rows.append(
             {
                 "query": f"{language}: {text}",
                 "results": count,
                 "p50": statistics.median(timings),
-                "p99": timings[min(len(timings) - 1, int(len(timings) * 0.99))],
+                "p95": percentile(timings, 0.95),
+                "p99": percentile(timings, 0.99),
                 "sql": len(queries),
+                "search_sql": len(searched),
+                "search_p50": statistics.median(alone),
+                "backend_p50": statistics.median(backend) if backend else None,
             }
         )
     return rows
 
 
-def worker(database_url, pages, runs):
+def time_publish(times=10):
+    """Milliseconds (median) to publish one generated Japanese page, and of that, to index it."""
+    from wagtail.search import index
+
+    from home.models import ContentPage
+
+    page = ContentPage.objects.filter(
+        url_path__endswith="/bench/bench-1/", locale__language_code="ja"
+    ).get()
+    publish, indexing = [], []
+    for n in range(times + 2):
+        page.title = f"{page.title.rsplit(' ', 1)[0]} {n}"
+        started = time.perf_counter()
+        page.save_revision().publish()
+        publish.append((time.perf_counter() - started) * 1000)
+        page = ContentPage.objects.get(pk=page.pk)
+        started = time.perf_counter()
+        index.insert_or_update_object(page)
+        indexing.append((time.perf_counter() - started) * 1000)
+    return {
+        "publish_ms": statistics.median(publish[2:]),
+        "index_ms": statistics.median(indexing[2:]),
+    }
+
+
+def build(pages):
+    """The demo and ``pages`` generated pages, indexed: the build's figures."""
+    from django.core.management import call_command
+
+    call_command("load_demo", languages="en", no_users=True, stdout=io.StringIO())
+    started = time.perf_counter()
+    generate_pages(pages)
+    generated = time.perf_counter() - started
+    started = time.perf_counter()
+    call_command("update_index", stdout=sys.stderr)  # its progress: a dot per 1,000 objects
+    indexed = time.perf_counter() - started
+    return {"generate_seconds": generated, "index_seconds": indexed}
+
+
+def worker(database_url, pages, runs, stats_path):
     os.environ.update(
         DATABASE_URL=database_url,
         DJANGO_SETTINGS_MODULE="portal.settings.test",
@@ -173,34 +258,40 @@ def worker(database_url, pages, runs):
     from wagtail.models import Page
 
     call_command("migrate", verbosity=0)
-    call_command("load_demo", languages="en", no_users=True, stdout=io.StringIO())
-    started = time.perf_counter()
-    generate_pages(pages)
-    generated = time.perf_counter() - started
-    started = time.perf_counter()
-    call_command("update_index", verbosity=0, stdout=io.StringIO())
-    indexed = time.perf_counter() - started
+    stats = Path(stats_path) if stats_path else None
+    if stats and stats.exists() and Page.objects.filter(slug="bench").exists():
+        built = json.loads(stats.read_text())
+    else:
+        built = build(pages)
+        if stats:
+            stats.write_text(json.dumps(built))
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE wagtailsearch_indexentry")
     return {
         "pages": Page.objects.filter(depth__gt=1).count(),
-        "generate_seconds": generated,
-        "index_seconds": indexed,
+        **built,
         "index_bytes": index_size(),
         "queries": time_queries(runs),
+        **time_publish(),
     }
 
 
 # In the main process: one worker per database.
 
 
-def postgres_database(url):
-    """A new database on the server of ``url``: (its URL, a function that drops it)."""
+def postgres_database(url, name):
+    """A database called ``name`` on the server of ``url``, made if missing: (its URL, a function that drops it)."""
     import psycopg
 
     parts = urlsplit(url)
-    name = f"portal_bench_search_{secrets.token_hex(4)}"
     admin = parts._replace(path="/postgres").geturl()
     with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not exists.fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
 
     def drop():
         with psycopg.connect(admin, autocommit=True) as connection:
@@ -209,36 +300,53 @@ def postgres_database(url):
     return parts._replace(path=f"/{name}").geturl(), drop
 
 
-def run_worker(database_url, args):
-    command = [sys.executable, __file__, "--worker", database_url]
+def run_worker(database_url, args, stats_path=""):
+    command = [sys.executable, __file__, "--worker", database_url, "--stats", str(stats_path)]
     command += ["--pages", str(args.pages), "--runs", str(args.runs)]
-    output = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT)
+    output = subprocess.run(
+        command, check=True, stdout=subprocess.PIPE, stderr=None, text=True, cwd=ROOT
+    )
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 
 def report(results, args):
     lines = [
-        "## Search",
+        f"### {args.pages:,} generated pages",
         "",
-        f"Latest output of `scripts/bench_search.py`: the demo plus {args.pages:,} generated "
-        "content pages (half Japanese, half English), the search page requested in-process "
-        f"through Django's test client, {args.runs} times per query after 3 warm-up requests, "
-        f"on {os.cpu_count()} cores. Latency is the whole page: the searches (every term, then "
-        "any term), ranking, snippets and template.",
+        f"Latest output of `scripts/bench_search.py --pages {args.pages}`: the demo plus "
+        f"{args.pages:,} generated content pages (half Japanese, half English), the search page "
+        f"requested in-process through Django's test client, {args.runs} times per query after "
+        f"3 warm-up requests, on {os.cpu_count()} cores. Latency is the whole page: the "
+        "searches, ranking, snippets and template. SQL: queries for the whole page / for "
+        "`query.search` alone. Search / backend: `query.search` alone, with "
+        "search.postgres_fts and (every fourth run, interleaved) through modelsearch's "
+        f"PostgreSQL backend as it is. Load average at the end: {os.getloadavg()[0]:.1f}.",
         "",
     ]
     for database, result in results.items():
         size = f"{result['index_bytes'] / 1e6:.1f} MB" if result["index_bytes"] else "not measured"
+        if result.get("index_seconds") is None:  # a copied database: see its build's note
+            built = result.get("note", "build not measured")
+        else:
+            built = (
+                f"bulk insert {result['generate_seconds']:.0f} s, "
+                f"`update_index` {result['index_seconds']:.0f} s"
+            )
         lines += [
-            f"**{database}**: {result['pages']:,} pages; bulk insert "
-            f"{result['generate_seconds']:.0f} s, `update_index` {result['index_seconds']:.0f} s, "
-            f"search index {size}.",
+            f"**{database}**: {result['pages']:,} pages; {built}, search index {size}; "
+            f"publishing one page {result['publish_ms']:.0f} ms, of which indexing it "
+            f"{result['index_ms']:.0f} ms (medians).",
             "",
-            "| query | results (≤ 200 a search) | p50 ms | p99 ms | SQL queries |",
-            "|---|---:|---:|---:|---:|",
+            "| query | results | p50 ms | p95 ms | p99 ms | SQL | search p50 ms | backend p50 ms |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
         ]
         lines += [
-            f"| {row['query']} | {row['results']} | {row['p50']:.1f} | {row['p99']:.1f} | {row['sql']} |"
+            f"| {row['query']} | {row['results']} | {row['p50']:.1f} | {row['p95']:.1f} "
+            f"| {row['p99']:.1f} | {row['sql']} / {row['search_sql']} | {row['search_p50']:.1f} "
+            f"| {row['backend_p50']:.1f} |"
+            if row.get("backend_p50") is not None
+            else f"| {row['query']} | {row['results']} | {row['p50']:.1f} | {row['p95']:.1f} "
+            f"| {row['p99']:.1f} | {row['sql']} / {row['search_sql']} | {row['search_p50']:.1f} | – |"
             for row in result["queries"]
         ]
         lines.append("")
@@ -249,26 +357,40 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--keep", action="store_true", help="keep the databases and reuse them")
+    parser.add_argument("--only", choices=["sqlite", "postgresql"])
+    parser.add_argument("--no-write", action="store_true", help="leave docs/benchmark.md alone")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--stats", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(worker(args.worker, args.pages, args.runs)))
+        print(json.dumps(worker(args.worker, args.pages, args.runs, args.stats)))
         return
 
     results = {}
-    workdir = Path(tempfile.mkdtemp(prefix="portal-bench-search-"))
-    print("SQLite …", file=sys.stderr, flush=True)
-    results["SQLite"] = run_worker(f"sqlite:///{workdir / 'bench.sqlite3'}", args)
-    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+    workdir = Path(tempfile.gettempdir()) / "portal-bench-search"
+    if not args.keep:
+        workdir = Path(tempfile.mkdtemp(prefix="portal-bench-search-"))
+    workdir.mkdir(exist_ok=True)
+    if args.only != "postgresql":
+        print("SQLite …", file=sys.stderr, flush=True)
+        sqlite_file = workdir / f"{args.pages}.sqlite3"
+        results["SQLite"] = run_worker(
+            f"sqlite:///{sqlite_file}", args, workdir / f"{args.pages}.sqlite3.json"
+        )
+    if args.only != "sqlite" and os.environ.get("DATABASE_URL", "").startswith("postgres"):
         print("PostgreSQL …", file=sys.stderr, flush=True)
-        url, drop = postgres_database(os.environ["DATABASE_URL"])
+        name = f"bench_search_{args.pages}"
+        url, drop = postgres_database(os.environ["DATABASE_URL"], name)
         try:
-            results["PostgreSQL"] = run_worker(url, args)
+            results["PostgreSQL"] = run_worker(url, args, workdir / f"{name}.json")
         finally:
-            drop()
+            if not args.keep:
+                drop()
     text = report(results, args)
     print(text)
-    write_section("search", text)
+    if not args.no_write:
+        write_section(f"search-{args.pages}", text)
 
 
 if __name__ == "__main__":
