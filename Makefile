@@ -6,7 +6,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
 
-.PHONY: install run demo test lint format check messages check-messages test-sqlite test-postgres test-browser mutation-check bench stack clean
+.PHONY: install run demo test lint format check messages check-messages test-sqlite test-postgres test-browser test-wheel mutation-check bench load faults stack clean
 
 install: $(VENV)/.installed
 
@@ -24,7 +24,7 @@ run: demo
 	@echo "Serving the demo site on http://127.0.0.1:$(PORT)/ - log in at http://127.0.0.1:$(PORT)/members/login/ with a demo account above (current code: $(BIN)/python manage.py demo_code admin)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install lint check check-messages test-sqlite test-postgres mutation-check
+test: install lint check check-messages test-sqlite test-postgres test-wheel mutation-check
 
 lint: install
 	$(BIN)/ruff check .
@@ -51,14 +51,19 @@ check-messages: install
 
 # Everything, browser tests included, on SQLite.
 test-sqlite: install
-	$(BIN)/pytest -n $(PYTEST_WORKERS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not wheel"
 
 # Everything but the browser tests again on PostgreSQL (they run their own server on SQLite).
 test-postgres: install
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser and not varnish"
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser and not varnish and not wheel and not production"
 
 test-browser: install
 	$(BIN)/pytest -m browser
+
+# The wheel built, installed in a fresh virtual environment and served from there with
+# production settings on PostgreSQL and Redis, plus a short load (several minutes).
+test-wheel: install
+	$(BIN)/pytest -m wheel
 
 # Each rule of the access rule removed in turn: a test must fail every time.
 mutation-check: install
@@ -74,6 +79,14 @@ bench: install
 .PHONY: bench-search-100k
 bench-search-100k: install
 	$(BIN)/python scripts/bench_search.py --pages 100000 --keep
+
+# 100 readers for 60 s and 1,000 sign-ups under gunicorn, production settings (docs/operations.md).
+load: install
+	$(BIN)/python scripts/load.py
+
+# Redis stopped and started again under load: pages still served, logins still limited (docs/operations.md).
+faults: install
+	$(BIN)/python scripts/faults.py
 
 # The demo behind Varnish, production settings, on 127.0.0.1 (README: Front cache); Ctrl-C stops it.
 stack: install
