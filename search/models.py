@@ -49,8 +49,8 @@ class Synonym(models.Model):
     words = models.TextField(
         _("also search for"),
         help_text=_(
-            "The words the pages use for it, one a line or separated by commas, "
-            "most useful first; at most 8. E.g. “住まい” and “住居”."
+            "The words the pages use for it: one a line, or with commas between; "
+            "most useful first, at most 8. E.g. “住まい” and “住居”."
         ),
     )
     key = models.CharField(max_length=100, editable=False)

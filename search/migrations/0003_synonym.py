@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
                 (
                     "words",
                     models.TextField(
-                        help_text="The words the pages use for it, one a line or separated by commas, most useful first; at most 8. E.g. “住まい” and “住居”.",
+                        help_text="The words the pages use for it: one a line, or with commas between; most useful first, at most 8. E.g. “住まい” and “住居”.",
                         verbose_name="also search for",
                     ),
                 ),
