@@ -276,6 +276,7 @@ def worker(database_url, pages, runs, stats_path):
         "index_bytes": index_size(),
         "queries": time_queries(runs),
         **time_publish(),
+        "load_average": os.getloadavg()[0],
     }
 
 
@@ -320,7 +321,8 @@ def report(results, args):
         "searches, ranking, snippets and template. SQL: queries for the whole page / for "
         "`query.search` alone. Search / backend: `query.search` alone, with "
         "search.postgres_fts and (every fourth run, interleaved) through modelsearch's "
-        f"PostgreSQL backend as it is. Load average at the end: {os.getloadavg()[0]:.1f}.",
+        "PostgreSQL backend as it is. The machine is shared: its load average when the "
+        "timings ended is given, as timings grow with it.",
         "",
     ]
     for database, result in results.items():
@@ -335,7 +337,8 @@ def report(results, args):
         lines += [
             f"**{database}**: {result['pages']:,} pages; {built}, search index {size}; "
             f"publishing one page {result['publish_ms']:.0f} ms, of which indexing it "
-            f"{result['index_ms']:.0f} ms (medians).",
+            f"{result['index_ms']:.0f} ms (medians); load average "
+            f"{result.get('load_average', os.getloadavg()[0]):.1f}.",
             "",
             "| query | results | p50 ms | p95 ms | p99 ms | SQL | search p50 ms | backend p50 ms |",
             "|---|---:|---:|---:|---:|---:|---:|---:|",
