@@ -24,6 +24,8 @@ def main(path):
                 if "fuzzy" in entry.flags:
                     entry.flags.remove("fuzzy")
                 entry.previous_msgid = None
+                entry.previous_msgid_plural = None
+                entry.previous_msgctxt = None
         po.save()
 
 
