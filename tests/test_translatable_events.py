@@ -162,11 +162,17 @@ def test_the_calendar_feed_has_the_lecture_once(lecture_member, lecture):
     assert f"UID:event-{english.pk}@" not in text
 
 
+def _results(response):
+    """The page's main content: the members' navigation links every area on every page."""
+    html = response.content.decode()
+    return html[html.index('<main id="main"') : html.index("</main>")]
+
+
 def test_the_members_search_finds_the_lecture_once(lecture_member, lecture):
-    html = lecture_member.get("/members/search/", {"q": "ゲートキーパー"}).content.decode()
+    html = _results(lecture_member.get("/members/search/", {"q": "ゲートキーパー"}))
     assert html.count(f'href="/members/events/{lecture.pk}/"') == 1
     # The English words are not searched: they belong to a translation.
-    html = lecture_member.get("/members/search/", {"q": "gatekeeper"}).content.decode()
+    html = _results(lecture_member.get("/members/search/", {"q": "gatekeeper"}))
     assert "/members/events/" not in html
 
 
