@@ -84,9 +84,11 @@ bench-search-100k: install
 load: install
 	$(BIN)/python scripts/load.py
 
-# Redis stopped and started again under load: pages still served, logins still limited (docs/operations.md).
+# Redis stopped and started again under load: pages still served, logins still limited;
+# then PostgreSQL (a cluster of its own) restarted while people apply: nothing confirmed is lost (docs/operations.md).
 faults: install
 	$(BIN)/python scripts/faults.py
+	$(BIN)/python scripts/fault_postgres.py
 
 # The demo behind Varnish, production settings, on 127.0.0.1 (README: Front cache); Ctrl-C stops it.
 stack: install

@@ -57,3 +57,5 @@ urlpatterns += i18n_patterns(
     re_path(r"^((?:[\w\-]+/)*)$", public(wagtail_views.serve), name="wagtail_serve"),
     prefix_default_language=True,
 )
+
+handler500 = "portal.views.server_error"

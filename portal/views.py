@@ -1,18 +1,22 @@
 import datetime
 import logging
 import secrets
+import sys
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import default_storage
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.db.models import Min
 from django.http import HttpResponse
+from django.template import loader
 from django.utils import timezone
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from core.access import public
+from core.cache import make_private
 from mail.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -30,6 +34,22 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def server_error(request):
+    """The error page; while the database is away (restarting, unreachable), a 503 saying so.
+
+    Django calls this for any unhandled exception, raised in a view or in a
+    middleware, so a database outage anywhere in the request is answered the
+    same way: nothing was saved, try again in a minute. Neither page reads
+    the database, and neither may be kept by any cache.
+    """
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = "60"
+    else:
+        response = defaults.server_error(request)
+    return make_private(response)
 
 
 # Readiness: may this process take traffic? Each check names what it needs, and a
