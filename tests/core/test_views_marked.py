@@ -34,7 +34,8 @@ PUBLIC = {
     "members:password_reset_sent",
     "members:password_reset_confirm",
 }
-VERIFIED = {"members:pledge"}
+# Both factors, before the pledge: she reads the pledge in the language she keeps.
+VERIFIED = {"members:pledge", "members:language"}
 
 
 def patterns(resolver=None, namespace=""):
