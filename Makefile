@@ -55,7 +55,7 @@ test-sqlite: install
 
 # Everything but the browser tests again on PostgreSQL (they run their own server on SQLite).
 test-postgres: install
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser and not varnish and not wheel and not production"
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser and not varnish and not nginx and not wheel and not production"
 
 test-browser: install
 	$(BIN)/pytest -m browser
