@@ -4,6 +4,14 @@ A function rather than settings, so that the S3 tests run the very options
 production uses, against a local S3 server.
 """
 
+from botocore.config import Config
+
+# A bucket that does not answer holds a worker (and /healthz/ready) for seconds,
+# not for botocore's default of a minute per attempt.
+CONNECT_TIMEOUT = 5
+READ_TIMEOUT = 60
+ATTEMPTS = 3
+
 
 def private_bucket(
     *, bucket_name, endpoint_url=None, region_name=None, access_key=None, secret_key=None, expire
@@ -30,7 +38,13 @@ def private_bucket(
             "querystring_auth": True,
             "querystring_expire": expire,
             # Signature V4: the expiry is part of what is signed (V2 is deprecated).
-            "signature_version": "s3v4",
+            # With a client_config, django-storages takes the signature from it only.
+            "client_config": Config(
+                signature_version="s3v4",
+                connect_timeout=CONNECT_TIMEOUT,
+                read_timeout=READ_TIMEOUT,
+                retries={"max_attempts": ATTEMPTS, "mode": "standard"},
+            ),
             # Whoever holds a signed URL gets nothing a proxy or browser may keep.
             "object_parameters": {"CacheControl": "private, no-store"},
         },
