@@ -83,3 +83,19 @@ def test_the_example_environment_is_complete_and_each_variable_is_needed(missing
     refused = subprocess.run(check, cwd=ROOT, env=env, capture_output=True, text=True)  # noqa: S603
     assert refused.returncode != 0
     assert missing in refused.stderr
+
+
+def test_systemd_accepts_every_unit_as_written(tmp_path):
+    """systemd's own parser reads each unit and timer: an unknown key, a calendar
+    it cannot parse or a missing setting fails here, not on the operator's server.
+    Only the virtual environment's path is pointed at this one's."""
+    bin_dir = Path(sys.executable).parent
+    for path in UNITS.iterdir():
+        text = path.read_text().replace("/srv/portal/.venv/bin/", f"{bin_dir}/")
+        (tmp_path / path.name).write_text(text)
+    units = sorted(str(p) for p in tmp_path.iterdir())
+    verify = subprocess.run(
+        ["systemd-analyze", "verify", *units], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert verify.returncode == 0, verify.stderr
+    assert verify.stderr.strip() == "", verify.stderr
