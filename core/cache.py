@@ -19,8 +19,11 @@ a missing page on such a request briefly; anything else that says nothing is
 logged-in person is shown.
 """
 
+import threading
+
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.cache import (
     get_cache_key,
     learn_cache_key,
@@ -63,12 +66,56 @@ def generation():
 
 def invalidate():
     """Make every cached page stale, in every process sharing the cache, then in the
-    front cache (its callers run this after the commit)."""
+    front cache. Changes call ``invalidate_after_commit`` instead."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, timeout=None)
     frontend.ban_everything()
+
+
+class _Due(threading.local):
+    """What the current transaction's changes ask of the caches, sent once it commits.
+
+    Publishing one page saves it, its revision and its translations' aliases, each
+    a reason to clear the caches; an editor's bulk action or a translation sync
+    saves dozens. Each change registers the same ``_send_due`` after the commit;
+    the first to run sends everything due (one generation step, one BAN, or the
+    PURGEs when nothing asked for a BAN) and the others find nothing left.
+    A rolled-back transaction's callbacks never run; what it left due is sent
+    with the next commit that has anything to send (at worst one BAN too many).
+    """
+
+    def __init__(self):
+        self.everything = False
+        self.purges = []  # (backend, urls)
+
+
+_due = _Due()
+
+
+def invalidate_after_commit():
+    """Clear every page cache once the current transaction commits (at once outside
+    one): once per transaction, however many changes it holds."""
+    _due.everything = True
+    transaction.on_commit(_send_due)
+
+
+def purge_after_commit(backend, urls):
+    """PURGE these addresses from a front cache once the transaction commits, unless
+    a change in it clears everything anyway."""
+    _due.purges.append((backend, list(urls)))
+    transaction.on_commit(_send_due)
+
+
+def _send_due():
+    everything, purges = _due.everything, _due.purges
+    _due.everything, _due.purges = False, []
+    if everything:
+        invalidate()  # the BAN covers every address a PURGE was due for
+        return
+    for backend, urls in purges:
+        backend.send_purges(urls)
 
 
 def _is_cacheable(request):

@@ -5,12 +5,15 @@ request between the change and its commit puts the old page back:
 
 - **PURGE** of a page's addresses in every language, sent by Wagtail's
   frontend cache app (``wagtail.contrib.frontend_cache``) when a page is
-  published or unpublished. ``VarnishBackend`` holds them until the commit.
+  published or unpublished. ``VarnishBackend`` holds them until the commit,
+  and drops them when a BAN goes with it.
 - **BAN** of every page and image (not the static files, whose names change
   with their content), from ``core.cache.invalidate``: whatever clears the
   app's own page cache — a publish, a move, a deletion, a privacy change, the
   network settings in every page's header and footer, a translation sync, an
   organization on the roster, a public event — clears the front cache too.
+  One BAN per transaction, however many changes it holds
+  (``core.cache.invalidate_after_commit``).
 
 ``WAGTAILFRONTENDCACHE`` names the cache (``FRONTEND_CACHE_URL``, Varnish's
 control address); unset, nothing is sent. A cache that does not answer is
@@ -18,12 +21,10 @@ logged and never fails the editor's request.
 """
 
 import logging
-from functools import partial
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
-from django.db import transaction
 from wagtail import __version__ as wagtail_version
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import get_backends
@@ -47,8 +48,12 @@ class VarnishBackend(HTTPBackend):
     """Wagtail's HTTP backend, sending after the commit, with a timeout, and able to BAN."""
 
     def purge_batch(self, urls):
-        send = partial(HTTPBackend.purge_batch, self, list(urls))
-        transaction.on_commit(send)
+        from core import cache  # core.cache sends through this module
+
+        cache.purge_after_commit(self, urls)
+
+    def send_purges(self, urls):
+        HTTPBackend.purge_batch(self, urls)
 
     def purge(self, url):
         parts = urlsplit(url)

@@ -4,7 +4,6 @@ Always after the commit: a request between the change and the commit would
 otherwise cache the old page again.
 """
 
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.redirects.models import Redirect
@@ -36,7 +35,7 @@ AFFECTS_READERS = (
 
 
 def clear_after_commit():
-    transaction.on_commit(cache.invalidate)
+    cache.invalidate_after_commit()
 
 
 @receiver(page_published)

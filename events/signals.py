@@ -2,10 +2,12 @@
 
 The public events index shows public events: a change clears the page cache,
 once the change is committed. Publishing an event for the first time emails
-its audience; publishing a translation emails nobody (it is for reading only). A user whose second factor was reset loses her calendar feed.
+its audience; publishing a translation emails nobody (it is for reading only).
+Deleting the Japanese original deletes its translations, which nobody could reach
+without it. A user whose second factor was reset loses her calendar feed.
 """
 
-from django.db import transaction
+from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.signals import published, unpublished
@@ -18,7 +20,7 @@ from members.signals import second_factor_reset
 
 @receiver(published, sender=Event)
 def event_published(sender, instance, **kwargs):
-    transaction.on_commit(cache.invalidate)
+    cache.invalidate_after_commit()
     # Wagtail also sends this when publishing is only scheduled: announce what is live.
     if instance.live and instance.is_original:
         announce(instance)
@@ -27,7 +29,20 @@ def event_published(sender, instance, **kwargs):
 @receiver(unpublished, sender=Event)
 @receiver(post_delete, sender=Event)
 def event_withdrawn(sender, **kwargs):
-    transaction.on_commit(cache.invalidate)
+    cache.invalidate_after_commit()
+
+
+@receiver(post_delete, sender=Event)
+def delete_translations_with_original(sender, instance, **kwargs):
+    if not instance.is_original:
+        return
+    from wagtail_localize.models import TranslationSource
+
+    Event.objects.filter(translation_key=instance.translation_key).delete()
+    TranslationSource.objects.filter(
+        object_id=instance.translation_key,
+        specific_content_type=ContentType.objects.get_for_model(Event),
+    ).delete()
 
 
 @receiver(second_factor_reset)

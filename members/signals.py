@@ -5,7 +5,6 @@ the change is committed, so no request caches the page again from data about
 to change.
 """
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 
@@ -20,4 +19,4 @@ second_factor_reset = Signal()  # sender: the user model; user=
 @receiver(post_save, sender=Organization)
 @receiver(post_delete, sender=Organization)
 def organization_changed(sender, **kwargs):
-    transaction.on_commit(cache.invalidate)
+    cache.invalidate_after_commit()
