@@ -15,7 +15,8 @@ from core.files import validate_member_file
 from core.links import absolute_url
 from home.models import TopicPage
 from mail.outbox import email_staff, queue_email
-from resources.models import Resource, ResourceFile, ResourceVersion
+from resources import uploads
+from resources.models import HeldUpload, Resource, ResourceFile, ResourceVersion
 from resources.topics import topic_choices
 
 REVIEW_PERMISSION = "resources.change_resource"
@@ -59,14 +60,65 @@ class FileRowForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("File"), required=False, validators=[validate_member_file]
     )
+    # A file chosen before (held after a refused form, or sent straight to the bucket).
+    held = forms.CharField(required=False, widget=forms.HiddenInput)
+    held_action = forms.ChoiceField(
+        label=gettext_lazy("The file already chosen"),
+        choices=[
+            ("keep", gettext_lazy("Keep it")),
+            ("remove", gettext_lazy("Remove it")),
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, owner=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+        self.held_upload = None  # the held file this row uses
+        self.dropped = []  # held files removed or replaced by a new choice
 
     def clean(self):
         cleaned = super().clean()
+        self._use_held_file(cleaned)
         if cleaned.get("file") and not cleaned.get("language"):
             self.add_error("language", gettext_lazy("Choose the language of this file."))
         if cleaned.get("language") and not cleaned.get("file") and "file" not in self.errors:
             self.add_error("file", gettext_lazy("Choose a file in this language."))
         return cleaned
+
+    def _use_held_file(self, cleaned):
+        token = cleaned.get("held")
+        if not token:
+            return
+        held = uploads.claim(self.owner, token)
+        if "file" in self.errors:
+            self.held_upload = held  # the new choice was refused: offer the old one again
+            return
+        if cleaned.get("file"):
+            if held is not None:
+                self.dropped.append(held)  # a new choice replaces it
+            return
+        if held is None:
+            self.add_error(
+                "file", gettext_lazy("The file chosen before is no longer here. Choose it again.")
+            )
+            return
+        if cleaned.get("held_action") == "remove":
+            self.dropped.append(held)
+            return
+        try:
+            cleaned["file"] = self.held_upload = uploads.check(held)
+        except forms.ValidationError as error:
+            self.add_error("file", error)
+
+    @property
+    def new_upload(self):
+        """A newly chosen file that passed the checks, worth holding if the form is refused."""
+        file = getattr(self, "cleaned_data", {}).get("file")
+        if file is None or isinstance(file, HeldUpload) or "file" in self.errors:
+            return None
+        return file
 
 
 class BaseFileRows(forms.BaseFormSet):
@@ -82,6 +134,15 @@ class BaseFileRows(forms.BaseFormSet):
                 gettext_lazy("Give one file per language: a language was chosen twice.")
             )
 
+    def held_pks(self):
+        """Held files this submission used, removed or replaced: none is needed once it is saved."""
+        pks = []
+        for form in self.forms:
+            pks.extend(held.pk for held in form.dropped)
+            if form.held_upload is not None:
+                pks.append(form.held_upload.pk)
+        return pks
+
     def files_by_language(self):
         return [
             (form.cleaned_data["language"], form.cleaned_data["file"])
@@ -96,19 +157,43 @@ FileRows = forms.formset_factory(
 
 
 def propose(user, form, file_rows):
-    """Store a proposal with its first version and files; tell the reviewers."""
-    with transaction.atomic():
-        resource = form.save(commit=False)
-        resource.status = Resource.Status.PROPOSED
-        resource.proposed_by = user
-        resource.proposal_language = translation.get_language() or settings.LANGUAGE_CODE
-        resource.save()
-        version = ResourceVersion.objects.create(resource=resource, label="1", created_by=user)
-        for language, upload in file_rows.files_by_language():
-            ResourceFile.objects.create(version=version, language=language, file=upload)
-        log(instance=resource, action="resources.propose", user=user)
-        _notify_reviewers(resource)
+    """Store a proposal with its first version and files; tell the reviewers.
+
+    All or nothing: when a file cannot be stored (the bucket does not answer),
+    the files already stored for it are deleted and the transaction is rolled
+    back, then the error goes up to the view. Held files are kept until the
+    proposal is saved, so the member can send the form again.
+    """
+    stored = []
+    try:
+        with transaction.atomic():
+            resource = form.save(commit=False)
+            resource.status = Resource.Status.PROPOSED
+            resource.proposed_by = user
+            resource.proposal_language = translation.get_language() or settings.LANGUAGE_CODE
+            resource.save()
+            version = ResourceVersion.objects.create(resource=resource, label="1", created_by=user)
+            for language, upload in file_rows.files_by_language():
+                row = ResourceFile(version=version, language=language)
+                name, content_type, size = uploads.store(upload, row)
+                stored.append(name)
+                row.file.name = name
+                row.content_type, row.size = content_type, size
+                row.save()
+            log(instance=resource, action="resources.propose", user=user)
+            _notify_reviewers(resource)
+            held = file_rows.held_pks()
+            transaction.on_commit(lambda: _release(held))
+    except BaseException:
+        uploads.forget(stored)
+        raise
     return resource
+
+
+def _release(pks):
+    # One by one, so that each stored file is deleted with its row (post_delete).
+    for held in HeldUpload.objects.filter(pk__in=pks):
+        held.delete()
 
 
 def _notify_reviewers(resource):

@@ -7,6 +7,7 @@ app_name = "resources"
 urlpatterns = [
     path("library/", library.library_view, name="library"),
     path("library/propose/", propose.propose_view, name="propose"),
+    path("library/propose/upload/", propose.direct_upload_view, name="propose_upload"),
     path("library/<int:resource_id>/", library.resource_view, name="resource"),
     path(
         "library/<int:resource_id>/files/<int:file_id>/",

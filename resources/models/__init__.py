@@ -1,5 +1,6 @@
 from .audience import Audience
 from .downloads import Download
+from .held import HeldUpload
 from .images import PortalImage, PortalRendition
 from .library import Resource, ResourceFile, ResourceKind, ResourceVersion
 from .training import Course, Module, TrainingMaterial
@@ -8,6 +9,7 @@ __all__ = [
     "Audience",
     "Course",
     "Download",
+    "HeldUpload",
     "Module",
     "PortalImage",
     "PortalRendition",
