@@ -36,11 +36,14 @@ def days_kept(rule):
     return int(getattr(settings, rule.setting))
 
 
-def apply(now=None):
-    """Delete what every rule says has been kept long enough; ``{rule name: rows deleted}``."""
+def apply(now=None, progress=None):
+    """Delete what every rule says has been kept long enough; ``{rule name: rows deleted}``.
+
+    ``progress`` wraps the rules in a bar (core.progress) when run by hand.
+    """
     now = now or timezone.now()
     deleted = {}
-    for rule in rules():
+    for rule in (progress or list)(rules()):
         cutoff = now - datetime.timedelta(days=days_kept(rule))
         deleted[rule.name] = _delete_in_batches(rule.expired(cutoff))
     return deleted

@@ -172,12 +172,14 @@ def event_times(spec):
 
 
 class DemoBuilder:
-    def __init__(self, languages=None, stdout=None):
+    def __init__(self, languages=None, stdout=None, progress=None):
         known = content_files.available_translations()
         self.languages = (
             known if languages is None else [code for code in languages if code in known]
         )
         self.stdout = stdout
+        # Wraps each loop in a bar (core.progress), or leaves it as it is.
+        self.progress = progress or (lambda iterable, **options: iterable)
         self.pages = {}  # key -> source page
         self.created = 0
 
@@ -190,10 +192,11 @@ class DemoBuilder:
         with transaction.atomic():
             self.build_source()
             self.configure_site()
-        for code in self.languages:
+        for code in self.progress(self.languages, desc="languages", unit=" languages"):
             locale = Locale.objects.get(language_code=code)
             count = 0
-            for spec in content_files.load(code).values():
+            specs = content_files.load(code).values()
+            for spec in self.progress(specs, desc=code, unit=" pages", leave=False):
                 with transaction.atomic():
                     count += self.translate(spec, locale)
             self.log(f"{code}: {count} pages translated")
@@ -207,7 +210,10 @@ class DemoBuilder:
         return source
 
     def build_source(self):
-        for key, spec in content_files.load(content_files.SOURCE_LANGUAGE).items():
+        specs = content_files.load(content_files.SOURCE_LANGUAGE).items()
+        for key, spec in self.progress(
+            specs, desc=content_files.SOURCE_LANGUAGE, unit=" pages", leave=False
+        ):
             self.pages[key] = self.source_page(spec)
 
     def source_page(self, spec):

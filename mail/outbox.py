@@ -107,16 +107,19 @@ def backoff(attempts):
     return min(datetime.timedelta(minutes=2 ** max(attempts - 1, 0)), MAX_BACKOFF)
 
 
-def send_due_emails(limit=BATCH_SIZE):
-    """Send every unsent email whose time has come. Returns how many went; never raises."""
+def send_due_emails(limit=BATCH_SIZE, progress=None):
+    """Send every unsent email whose time has come. Returns how many went; never raises.
+
+    ``progress`` wraps the emails in a bar (core.progress) when run by hand.
+    """
     try:
-        return _send_due(limit)
+        return _send_due(limit, progress or list)
     except Exception:
         logger.exception("Sending queued emails failed; they stay queued.")
         return 0
 
 
-def _send_due(limit):
+def _send_due(limit, progress):
     now = timezone.now()
     due = OutgoingEmail.objects.filter(sent_at__isnull=True, next_attempt_at__lte=now)
     claimed = [email for email in due.order_by("next_attempt_at", "pk")[:limit] if _claim(email)]
@@ -132,7 +135,7 @@ def _send_due(limit):
         return 0
     sent = 0
     try:
-        for email in claimed:
+        for email in progress(claimed):
             try:
                 send_mail(email.subject, email.body, None, [email.to], connection=connection)
             except Exception as error:

@@ -1,6 +1,9 @@
+import functools
+
 from django.core.management.base import BaseCommand
 
 from core import retention
+from core.progress import command_progress
 
 
 class Command(BaseCommand):
@@ -10,5 +13,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        for name, count in retention.apply().items():
+        self.verbosity = options["verbosity"]
+        bar = functools.partial(command_progress, self, desc="retention rules", unit=" rules")
+        for name, count in retention.apply(progress=bar).items():
             self.stdout.write(f"{name}: {count} deleted")

@@ -31,6 +31,8 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from core.progress import command_progress
+
 MANIFEST = "manifest.json"
 DUMP = "database.dump"
 FILES = "files/"
@@ -85,6 +87,7 @@ class Command(BaseCommand):
         parser.add_argument("--output", default=".", help="Directory for the archive.")
 
     def handle(self, *args, output, **options):
+        self.verbosity = options["verbosity"]
         environment = postgres_environment()
         now = datetime.datetime.now(datetime.UTC)
         directory = Path(output)
@@ -113,7 +116,8 @@ class Command(BaseCommand):
                     if result.returncode:
                         raise CommandError(f"pg_dump failed: {result.stderr.strip()}")
                     tar.add(dump, arcname=DUMP)
-                for name in stored_names(default_storage):
+                names = list(stored_names(default_storage))
+                for name in command_progress(self, names, desc="files", unit=" files"):
                     size = default_storage.size(name)
                     digest = hashlib.sha256()
                     info = tarfile.TarInfo(FILES + name)

@@ -21,6 +21,8 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from core.progress import command_progress
+
 from .backup_create import (
     DUMP,
     FILES,
@@ -53,6 +55,7 @@ class Command(BaseCommand):
         parser.add_argument("archive", help="The .tar written by backup_create.")
 
     def handle(self, *args, archive, **options):
+        self.verbosity = options["verbosity"]
         environment = postgres_environment()
         tables = connection.introspection.table_names()
         if tables:
@@ -74,7 +77,8 @@ class Command(BaseCommand):
                 raise CommandError(f"Unknown archive format {manifest.get('format')!r}.")
             written = []
             try:
-                for entry in manifest["files"]:
+                entries = command_progress(self, manifest["files"], desc="files", unit=" files")
+                for entry in entries:
                     written.append(self.restore_file(tar, entry))
                 self.restore_database(tar, environment)
             except BaseException:

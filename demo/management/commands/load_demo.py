@@ -1,10 +1,12 @@
 import base64
+import functools
 import os
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.progress import AboveBars, command_progress
 from demo.builder import DemoBuilder
 from demo.events import build_event_demo, place_demo_member
 from demo.members import build_member_demo
@@ -34,13 +36,17 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, languages=None, no_users=False, **options):
+        self.verbosity = options["verbosity"]
         codes = languages.split(",") if languages else None
+        progress = functools.partial(command_progress, self)
         # Pages are indexed for search as they are published.
-        created = DemoBuilder(languages=codes, stdout=self.stdout).build()
-        build_member_demo(stdout=self.stdout)
-        build_event_demo(stdout=self.stdout)
-        build_resource_demo(stdout=self.stdout)
-        build_synonym_demo(stdout=self.stdout)
+        stdout = AboveBars(self.stdout)
+        created = DemoBuilder(languages=codes, stdout=stdout, progress=progress).build()
+        builders = [build_member_demo, build_event_demo, build_resource_demo, build_synonym_demo]
+        for build in progress(
+            builders, desc="members, events, library, search words", unit=" parts"
+        ):
+            build(stdout=stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo site ready ({created} pages created)."))
         if not no_users:
             self.ensure_accounts()

@@ -1,5 +1,8 @@
+import functools
+
 from django.core.management.base import BaseCommand
 
+from core.progress import command_progress
 from mail.outbox import send_due_emails
 
 
@@ -10,5 +13,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        sent = send_due_emails()
+        self.verbosity = options["verbosity"]
+        bar = functools.partial(command_progress, self, desc="emails", unit=" emails")
+        sent = send_due_emails(progress=bar)
         self.stdout.write(f"{sent} email(s) sent.")

@@ -1,0 +1,46 @@
+"""Progress bars for long commands and scripts, on a terminal only.
+
+A bar goes to stderr and only when stderr is a terminal (tqdm's
+``disable=None``): under systemd, cron, a pipe or the tests it is silent, and
+stdout keeps only the commands' own summaries.
+"""
+
+import sys
+
+from tqdm import tqdm
+
+
+def progress(iterable=None, *, file=None, verbosity=1, **options):
+    """A tqdm bar over ``iterable`` (or updated by hand with ``total=``), on ``file``.
+
+    ``file`` is stderr by default, or a management command's ``self.stderr``;
+    ``verbosity`` 0 (``-v0``) never shows one.
+    """
+    stream = sys.stderr if file is None else file
+    # A command's OutputWrapper ends every write with a newline, which would break the bar.
+    stream = getattr(stream, "_out", stream)
+    return tqdm(
+        iterable,
+        file=stream,
+        disable=True if verbosity == 0 else None,
+        dynamic_ncols=True,
+        **options,
+    )
+
+
+class AboveBars:
+    """A command's stdout whose lines go above any bar on the terminal, not through it."""
+
+    def __init__(self, stdout):
+        self.stdout = stdout
+
+    def write(self, *args, **kwargs):
+        with tqdm.external_write_mode():
+            self.stdout.write(*args, **kwargs)
+
+
+def command_progress(command, iterable=None, **options):
+    """``progress`` on a management command's stderr, at the command's verbosity."""
+    return progress(
+        iterable, file=command.stderr, verbosity=getattr(command, "verbosity", 1), **options
+    )
