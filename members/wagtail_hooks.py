@@ -1,11 +1,11 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import ModelLogEntry
 
 from core.decisions import RejectionFormatter
+from core.panels import WaitingWorkPanel
 from core.retention import Rule
 from members.admin_views.applications import application_viewset
 from members.admin_views.memberships import membership_viewset
@@ -27,24 +27,28 @@ ACCOUNT_ACTIONS = [
 ]
 
 
-class ApplicationsPanel(Component):
+class ApplicationsPanel(WaitingWorkPanel):
     """Staff's dashboard: sign-ups waiting for a decision."""
 
     order = 110
-    template_name = "members/admin/panels/applications.html"
+    panel_id = "applications-waiting"
+    heading = _("Applications to review")
+    nothing_waiting = _("No application is waiting.")
+    review = _("Review applications")
+    viewset = application_viewset
 
-    def get_context_data(self, parent_context=None):
-        status = Application.Status.PENDING
+    def counts(self):
+        return {"waiting": Application.objects.filter(status=Application.Status.PENDING).count()}
+
+    def urls(self):
         return {
-            "waiting": Application.objects.filter(status=status).count(),
-            "url": f"{reverse('members_applications:index')}?status={status}",
+            "url": f"{reverse('members_applications:index')}?status={Application.Status.PENDING}"
         }
 
 
 @hooks.register("construct_homepage_panels")
 def applications_panel(request, panels):
-    if application_viewset.permission_policy.user_has_permission(request.user, "change"):
-        panels.append(ApplicationsPanel())
+    ApplicationsPanel.add_for(request, panels)
 
 
 @hooks.register("register_admin_viewset")

@@ -2,10 +2,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from core.decisions import RejectionFormatter
+from core.panels import WaitingWorkPanel
 from core.retention import Rule
 from resources.admin_views import DownloadReportView, course_viewset, resource_viewset
 from resources.models import Download, Resource
@@ -24,24 +24,26 @@ def register_resources_group():
     return ResourcesGroup()
 
 
-class ProposalsPanel(Component):
+class ProposalsPanel(WaitingWorkPanel):
     """Staff's dashboard: resources members proposed, waiting for a decision."""
 
     order = 120
-    template_name = "resources/admin/panels/proposals.html"
+    panel_id = "proposals-waiting"
+    heading = _("Resource proposals")
+    nothing_waiting = _("No proposal is waiting.")
+    review = _("Review proposals")
+    viewset = resource_viewset
 
-    def get_context_data(self, parent_context=None):
-        status = Resource.Status.PROPOSED
-        return {
-            "waiting": Resource.objects.filter(status=status).count(),
-            "url": f"{reverse('resources_library:index')}?status={status}",
-        }
+    def counts(self):
+        return {"waiting": Resource.objects.filter(status=Resource.Status.PROPOSED).count()}
+
+    def urls(self):
+        return {"url": f"{reverse('resources_library:index')}?status={Resource.Status.PROPOSED}"}
 
 
 @hooks.register("construct_homepage_panels")
 def proposals_panel(request, panels):
-    if resource_viewset.permission_policy.user_has_permission(request.user, "change"):
-        panels.append(ProposalsPanel())
+    ProposalsPanel.add_for(request, panels)
 
 
 @hooks.register("register_admin_urls")
