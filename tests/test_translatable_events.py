@@ -218,3 +218,26 @@ def test_an_event_is_written_in_japanese_first(db):
     # A translation of a Japanese event is fine.
     original = make_event(title="日本語で書いた講演会", audience=EventAudience.PUBLIC)
     original.copy_for_translation(english).full_clean()
+
+
+def test_deleting_the_original_deletes_its_translations(client, staff, db):
+    from wagtail_localize.models import TranslationSource
+
+    event = make_event(title="消す講演会", kind=EventKind.LECTURE, audience=EventAudience.PUBLIC)
+    other = make_event(title="残る講演会", kind=EventKind.LECTURE, audience=EventAudience.PUBLIC)
+    log_in(client, staff)
+    for target in (event, other):
+        client.post(
+            f"/admin/localize/submit/snippet/events/event/{target.pk}/",
+            {"locales": [Locale.objects.get(language_code="en").pk]},
+        )
+    assert Event.objects.filter(translation_key=event.translation_key).count() == 2
+    response = client.post(f"/admin/snippets/events/event/delete/{event.pk}/")
+    assert response.status_code == 302
+    assert not Event.objects.filter(translation_key=event.translation_key).exists()
+    assert not TranslationSource.objects.filter(object_id=event.translation_key).exists()
+    # Another event and its translation stay; deleting a translation keeps the original.
+    assert Event.objects.filter(translation_key=other.translation_key).count() == 2
+    assert TranslationSource.objects.filter(object_id=other.translation_key).exists()
+    other.get_translation(Locale.objects.get(language_code="en")).delete()
+    assert Event.objects.filter(pk=other.pk).exists()
