@@ -6,6 +6,7 @@ stdout keeps only the commands' own summaries.
 """
 
 import sys
+import time
 
 from tqdm import tqdm
 
@@ -37,6 +38,24 @@ class AboveBars:
     def write(self, *args, **kwargs):
         with tqdm.external_write_mode():
             self.stdout.write(*args, **kwargs)
+
+
+def print_above(message):
+    """``print`` for a script while a bar may be drawn: the line goes above the bar."""
+    tqdm.write(message)
+
+
+def join_timed(threads, seconds, desc, **options):
+    """Start ``threads``, which work for about ``seconds``, and wait for them under a bar of the time."""
+    began = time.monotonic()
+    for thread in threads:
+        thread.start()
+    bar_format = "{l_bar}{bar}| {n:.0f}/{total:.0f} s"
+    with progress(total=seconds, desc=desc, bar_format=bar_format, **options) as bar:
+        for thread in threads:
+            while thread.is_alive():
+                thread.join(timeout=1)
+                bar.update(min(seconds, time.monotonic() - began) - bar.n)
 
 
 def command_progress(command, iterable=None, **options):

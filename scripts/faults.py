@@ -37,6 +37,8 @@ from load import (  # noqa: E402  (next to this script)
     stop,
 )
 
+from core.progress import print_above  # noqa: E402  (load puts the checkout on the path)
+
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 LIMIT = 3
 
@@ -114,7 +116,6 @@ def main():
     database_url = os.environ.get(
         "FAULTS_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/portal_faults"
     )
-    print("Preparing: migrate, static files, demo content …", flush=True)
     env = production_site(database_url, f"redis://127.0.0.1:{redis_port}/0", "en")
     env |= {"MEMBERS_MAX_FAILURES_PER_HOUR": str(LIMIT), "LOG_LEVEL": "WARNING"}
     server, base = start_gunicorn([sys.executable], env, ROOT, args.workers)
@@ -131,21 +132,21 @@ def main():
         redis_server.terminate()
         redis_server.wait(timeout=10)
         stopped = time.monotonic()
-        print(f"Redis stopped at {args.seconds / 3:.0f} s", flush=True)
+        print_above(f"Redis stopped at {args.seconds / 3:.0f} s")
         attempts = 0
         while attempts <= LIMIT * args.workers + 1:
             attempts += 1
             if failed_login(base, "192.0.2.44"):
                 break
         limited = attempts <= LIMIT * args.workers + 1
-        print(
+        print_above(
             f"login while Redis is away: {'limited' if limited else 'NOT limited'} at attempt "
             f"{attempts} (limit {LIMIT} per process, {args.workers} processes)"
         )
         failed |= not limited
         time.sleep(max(0.0, stopped + args.seconds / 3 - time.monotonic()))
         redis_server = start_redis(redis_port, redis_dir)
-        print(f"Redis started again at {2 * args.seconds / 3:.0f} s", flush=True)
+        print_above(f"Redis started again at {2 * args.seconds / 3:.0f} s")
         load.join()
         report_readers(results, args.seconds, args.readers)
         failed |= bool(results["errors"])

@@ -33,6 +33,10 @@ import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from core.progress import join_timed, progress  # noqa: E402
+
 READER_PATHS = (
     "/en/",
     "/ja/",
@@ -95,10 +99,7 @@ def readers(base, *, seconds, concurrency, paths=READER_PATHS):
 
     threads = [threading.Thread(target=reader, args=(i,)) for i in range(concurrency)]
     began = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    join_timed(threads, seconds, f"{concurrency} readers")
     elapsed = time.monotonic() - began
     latencies.sort()
     return {
@@ -158,6 +159,7 @@ def applications(base, *, count, concurrency, run):
     failures = []
     lock = threading.Lock()
     next_index = iter(range(count))
+    bar = progress(total=count, desc="applications", unit=" sent")
 
     def sender():
         while True:
@@ -169,16 +171,18 @@ def applications(base, *, count, concurrency, run):
                 problem = apply(base, index, run)
             except (OSError, AttributeError) as error:
                 problem = error.__class__.__name__
-            if problem:
-                with lock:
+            with lock:
+                bar.update()
+                if problem:
                     failures.append(f"#{index}: {problem}")
 
     began = time.monotonic()
     threads = [threading.Thread(target=sender) for _ in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    with bar:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
     return {"sent": count, "errors": failures, "seconds": time.monotonic() - began}
 
 
@@ -275,6 +279,8 @@ def production_site(database_url, redis_url, languages):
         ["collectstatic", "--noinput", "-v0"],
         ["load_demo", f"--languages={languages}", "--no-users"],
     ):
+        # Each command draws its own bars on a terminal (load_demo's pages and languages).
+        print(f"Preparing: {step[0]} …", flush=True)
         subprocess.run(  # noqa: S603
             [*manage, *step], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
         )
@@ -305,7 +311,6 @@ def main():
         "LOAD_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/portal_load"
     )
     redis_url = os.environ.get("LOAD_REDIS_URL", "redis://127.0.0.1:6379/10")
-    print("Preparing: migrate, static files, demo content …", flush=True)
     env = production_site(database_url, redis_url, args.languages)
     server, base = start_gunicorn([sys.executable], env, ROOT, args.workers)
     failed = False

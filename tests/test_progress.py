@@ -1,11 +1,13 @@
 """Long commands draw a bar on a terminal's stderr, and nothing anywhere else (systemd, pipes, tests)."""
 
 import io
+import threading
+import time
 
 import pytest
 from django.core.management import call_command
 
-from core.progress import progress
+from core.progress import join_timed, progress
 from mail.models import OutgoingEmail
 
 
@@ -49,7 +51,7 @@ def test_update_index_counts_each_model_with_a_bar_on_a_terminal():
     assert "default: indexed" in output  # Wagtail's summary stays
 
     output, errors = run("update_index", stderr=Terminal())
-    assert "default: home.ContentPage" in errors and f"{count}/{count}" in errors
+    assert "default: home.ContentPage" in errors and f"/{count}" in errors
     assert "default: indexed" in output
 
 
@@ -85,3 +87,12 @@ def test_periodic_jobs_show_a_bar_when_run_by_hand(mailoutbox):
     assert output == "2 email(s) sent.\n" and "emails" in errors and "2/2" in errors
     output, errors = run("apply_retention", stderr=Terminal())
     assert "queued mail: 0 deleted" in output and "retention rules" in errors
+
+
+def test_scripts_wait_for_their_workers_under_a_bar_of_the_time():
+    done = []
+    workers = [threading.Thread(target=lambda: (time.sleep(1.2), done.append(1)))]
+    terminal = Terminal()
+    join_timed(workers, 1.2, "readers", file=terminal)
+    assert done == [1]
+    assert "readers" in terminal.getvalue() and "/1 s" in terminal.getvalue()

@@ -34,7 +34,9 @@ class Command(WagtailCommand):
 
     def print_iter_progress(self, iterable):
         indexed = 0
-        with command_progress(self, total=self.total, desc=self.label, unit=" objects") as bar:
+        with command_progress(
+            self, total=self.total, desc=self.label, unit=" objects", leave=False
+        ) as bar:
             for chunk in iterable:
                 yield chunk
                 indexed += len(chunk)
