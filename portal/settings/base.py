@@ -289,6 +289,8 @@ RETENTION_MAIL_DAYS = env.int("RETENTION_MAIL_DAYS", default=30)
 RETENTION_DOWNLOAD_DAYS = env.int("RETENTION_DOWNLOAD_DAYS", default=730)
 RETENTION_AUDIT_DAYS = env.int("RETENTION_AUDIT_DAYS", default=365)
 RETENTION_SEARCH_DAYS = env.int("RETENTION_SEARCH_DAYS", default=365)
+# Files a member chose for a proposal she never sent (resources.uploads), with their rows.
+RETENTION_HELD_UPLOAD_DAYS = env.int("RETENTION_HELD_UPLOAD_DAYS", default=1)
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("Support Network Portal")
