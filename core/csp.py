@@ -6,7 +6,7 @@ panels, the translation editor), so its policy allows those, but still no
 other host: no avatars from gravatar.com, no fonts, no update check.
 """
 
-from csp.constants import NONE, SELF, UNSAFE_INLINE
+from csp.constants import HEADER, NONE, SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.urls import reverse
 
@@ -27,6 +27,14 @@ ADMIN_DIRECTIVES = {
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    def process_response(self, request, response):
+        if request.path.startswith(reverse("wagtailadmin_home")):
+            # Wagtail draws a preview through every middleware with a request of its own, for
+            # the object's public address: that policy ("frame-ancestors 'none'") would keep
+            # the preview out of the admin's own frame. In the admin, the admin's policy.
+            response.headers.pop(HEADER, None)
+        return super().process_response(request, response)
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and request.path.startswith(reverse("wagtailadmin_home")):
