@@ -5,16 +5,19 @@ library's proposals, the mail queue) and adds it in its
 ``construct_homepage_panels`` hook, so only staff who may do that work see it.
 """
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
 
 class WaitingWorkPanel(Component):
-    """A subclass names its panel and counts its work in ``counts()``, in one query.
+    """A subclass names its panel and says what waits.
 
-    ``lines`` gives each count's sentence (``%(name)s`` for the number), shown
-    only when that count is not zero; ``urls()`` the listing filtered to each
-    (``<name>_url``), and ``url``, the listing that ``review`` links to.
+    By default the work is the rows of ``model`` in ``status``, waiting for a
+    decision in the listing ``index_url_name``. Other work overrides
+    ``counts()`` (one query) and ``urls()``: ``lines`` gives each count's
+    sentence (``%(name)s`` for the number), shown when that count is not zero,
+    linked to ``<name>_url`` if there is one; ``review`` links to ``url``.
     """
 
     template_name = "core/admin/panels/waiting_work.html"
@@ -25,12 +28,15 @@ class WaitingWorkPanel(Component):
     review = None
     viewset = None
     action = "change"
+    model = None
+    status = None
+    index_url_name = None
 
     def counts(self):
-        raise NotImplementedError
+        return {"waiting": self.model.objects.filter(status=self.status).count()}
 
     def urls(self):
-        return {}
+        return {"url": f"{reverse(self.index_url_name)}?status={self.status}"}
 
     @classmethod
     def add_for(cls, request, panels):

@@ -36,14 +36,9 @@ class ApplicationsPanel(WaitingWorkPanel):
     nothing_waiting = _("No application is waiting.")
     review = _("Review applications")
     viewset = application_viewset
-
-    def counts(self):
-        return {"waiting": Application.objects.filter(status=Application.Status.PENDING).count()}
-
-    def urls(self):
-        return {
-            "url": f"{reverse('members_applications:index')}?status={Application.Status.PENDING}"
-        }
+    model = Application
+    status = Application.Status.PENDING
+    index_url_name = "members_applications:index"
 
 
 @hooks.register("construct_homepage_panels")
