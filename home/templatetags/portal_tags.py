@@ -130,11 +130,14 @@ def languages(context, page=None):
     by_code = frame.translations
     fallback = frame.homes if frame.page is not None else {}
     prefixed = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+    subpage = subpage_of(request, frame.page)
     entries = []
     for code, _name in settings.LANGUAGES:
         target = by_code.get(code) or fallback.get(code)
         if target is not None:
             url = target.get_url(request=request)
+            if code in by_code:
+                url += subpage
         elif request is not None and request.path.startswith(prefixed):
             url = translate_url(request.get_full_path(), code)
         else:
@@ -165,7 +168,18 @@ def on_site_address(url):
 @register.simple_tag(takes_context=True)
 def canonical_url(context, page):
     """The absolute address of ``page`` for ``<link rel="canonical">``."""
-    return on_site_address(page.get_url(request=context.get("request")))
+    request = context.get("request")
+    return on_site_address(page.get_url(request=request) + subpage_of(request, page))
+
+
+def subpage_of(request, page):
+    """The sub-page a route of ``page`` served (``lecture/2/``), else "": a lecture's
+    canonical and alternate links name the lecture, not the events index. Translations
+    of a page share its routes."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None or not hasattr(page, "reverse_subpage"):
+        return ""
+    return page.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
 
 
 @register.simple_tag(takes_context=True)
