@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "portal.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "core.cache.FetchFromCacheMiddleware",
+    # Inside the page cache's fetch, so that the cache keeps converted pages.
+    "core.furigana_middleware.FuriganaMiddleware",
     "helpfinder.csrf.PageCsrfExemptMiddleware",
     "core.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -175,6 +177,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
 WAGTAILADMIN_DEFAULT_LANGUAGE = "ja"
 # The admin's Japanese, second so makemessages never writes it: scripts/admin_catalogue.py
 LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "locale_admin"]
+# Date formats for the languages Django has none for (easy Japanese).
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
