@@ -12,13 +12,16 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.utils import timezone
 
+from core.furigana import base_text
+
 PRODID = "-//Support Network Portal//Members events//EN"
 MAX_LINE_OCTETS = 75
 
 
 def escape_text(value):
     """TEXT values: backslash, semicolon, comma and line breaks are escaped."""
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    # A calendar shows no furigana: {漢字|かんじ} is written 漢字.
+    text = base_text(str(value)).replace("\r\n", "\n").replace("\r", "\n")
     for plain, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
         text = text.replace(plain, escaped)
     return text

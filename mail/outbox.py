@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
+from core.furigana import base_text
 from mail.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -39,8 +40,9 @@ def queue_email(to, subject, body):
     """
     # A subject is one line: a line break in it (from a name someone typed) would
     # make every sending attempt fail.
-    subject = " ".join(str(subject).split())[:300]
-    email = OutgoingEmail.objects.create(to=to, subject=subject, body=str(body))
+    # Email is plain text: easy Japanese's furigana ({漢字|かんじ}) is read as 漢字.
+    subject = " ".join(base_text(str(subject)).split())[:300]
+    email = OutgoingEmail.objects.create(to=to, subject=subject, body=base_text(str(body)))
     if settings.MAIL_SEND_AFTER_COMMIT:
         transaction.on_commit(send_due_emails)
     return email
