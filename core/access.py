@@ -108,16 +108,19 @@ class PageRule:
         return path.startswith(self.paths)
 
 
-def _families(restricted):
+def _families(restricted, known):
     """{pk: paths of the page and of every page standing for it} for each restricted page.
 
-    ``restricted``: {pk: (path, translation_key, alias_of_id)}. A page stands for
-    another when they share a translation key (the same page in another
+    ``restricted``: {pk: (path, translation_key, alias_of_id)}; ``known``: the same
+    for the pages already read that share a restricted page's translation key, are
+    an alias of one of them, or the page a restricted alias stands for. A page
+    stands for another when they share a translation key (the same page in another
     language, translated or aliased) or one is an alias of the other; followed
-    until nothing new is found (usually one query).
+    until nothing new is found (usually nothing past ``known``: no query).
     """
-    rows = dict(restricted)
-    asked = set()
+    rows = dict(known) | dict(restricted)
+    asked = {key for _path, key, _alias in restricted.values()}
+    asked |= {alias for _path, _key, alias in restricted.values() if alias}
     while True:
         keys = {key for _path, key, _alias in rows.values()} - asked
         sources = {alias for _path, _key, alias in rows.values() if alias} - set(rows) - asked
@@ -155,25 +158,37 @@ def _families(restricted):
 
 
 def _load_page_rules():
-    restrictions = list(
-        PageViewRestriction.objects.values_list(
-            "pk", "restriction_type", "page_id", "page__path", "page__translation_key",
-            "page__alias_of_id",
+    # One query for the restrictions and the pages standing for the restricted ones
+    # (their translations and aliases), so that a members-only page costs the public
+    # pages nothing more: every page of those families, with its restrictions if any.
+    restrictions = PageViewRestriction.objects.all()
+    keys = restrictions.values("page__translation_key")
+    rows = list(
+        Page.objects.filter(
+            Q(translation_key__in=keys)
+            | Q(alias_of__translation_key__in=keys)
+            | Q(pk__in=restrictions.values("page__alias_of_id"))
+        ).values_list(
+            "pk", "path", "translation_key", "alias_of_id",
+            "view_restrictions__pk", "view_restrictions__restriction_type",
         )
     )  # fmt: skip
-    if not restrictions:
+    if not rows:
         return ()
+    pages = {pk: (path, key, alias) for pk, path, key, alias, _rid, _kind in rows}
+    kinds = {rid: (kind, pk) for pk, *_page, rid, kind in rows if rid is not None}
     groups = {}
-    if any(kind == BaseViewRestriction.GROUPS for _pk, kind, *_page in restrictions):
+    if any(kind == BaseViewRestriction.GROUPS for kind, _pk in kinds.values()):
         through = PageViewRestriction.groups.through.objects.filter(
-            pageviewrestriction_id__in=[pk for pk, _kind, *_page in restrictions]
+            pageviewrestriction_id__in=list(kinds)
         )
         for restriction_id, group_id in through.values_list("pageviewrestriction_id", "group_id"):
             groups.setdefault(restriction_id, set()).add(group_id)
-    families = _families({page_id: page for _pk, _kind, page_id, *page in restrictions})
+    restricted = {page_id: pages[page_id] for _kind, page_id in kinds.values()}
+    families = _families(restricted, pages)
     return tuple(
-        PageRule(kind, frozenset(groups.get(pk, ())), families[page_id])
-        for pk, kind, page_id, *_page in restrictions
+        PageRule(kind, frozenset(groups.get(rid, ())), families[page_id])
+        for rid, (kind, page_id) in sorted(kinds.items())
     )
 
 

@@ -198,3 +198,25 @@ def test_listing_queries_do_not_grow_with_content(client, pages, uncached, listi
     before = count_queries(client, url)
     grow(pages)
     assert count_queries(client, url) == before
+
+
+# A members-only page elsewhere in the tree costs the public pages nothing.
+
+PUBLIC_BESIDE_MEMBERS_ONLY = ["home", "content page", "topic", "news index", "FAQ", "search results"]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en", "ko"])
+@pytest.mark.parametrize("page_type", PUBLIC_BESIDE_MEMBERS_ONLY)
+def test_a_members_only_page_adds_no_query_to_public_pages(
+    client, pages, uncached, page_type, lang
+):
+    from wagtail.models import PageViewRestriction
+
+    url = PAGE_TYPES[page_type].format(lang=lang, lecture=lecture_id())
+    without = count_queries(client, url)
+    # The Japanese page: every translation and alias shares its restriction.
+    PageViewRestriction.objects.create(
+        page=pages["ja"]["events"], restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get(f"/{lang}/events/").status_code == 404  # it is in force
+    assert count_queries(client, url) == without
