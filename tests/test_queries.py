@@ -202,7 +202,14 @@ def test_listing_queries_do_not_grow_with_content(client, pages, uncached, listi
 
 # A members-only page elsewhere in the tree costs the public pages nothing.
 
-PUBLIC_BESIDE_MEMBERS_ONLY = ["home", "content page", "topic", "news index", "FAQ", "search results"]
+PUBLIC_BESIDE_MEMBERS_ONLY = [
+    "home",
+    "content page",
+    "topic",
+    "news index",
+    "FAQ",
+    "search results",
+]
 
 
 @pytest.mark.parametrize("lang", ["ja", "en", "ko"])
