@@ -16,14 +16,11 @@ import json
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import sysconfig
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -31,11 +28,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES = os.environ.get("WHEEL_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("WHEEL_REDIS_URL", "redis://127.0.0.1:6379/13")
-HEADERS = {"X-Forwarded-Proto": "https", "Host": "127.0.0.1"}
 
 pytestmark = pytest.mark.wheel
 
-# scripts/load.py: the same loads as ``make load``, shorter.
+# scripts/load.py: the same loads as ``make load``, shorter, and its way to start gunicorn.
 _spec = importlib.util.spec_from_file_location("load", ROOT / "scripts" / "load.py")
 load = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(load)
@@ -64,21 +60,6 @@ PAGE_TYPES = (
     "FAQPage",
     "HelpFinderPage",
 )
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url):
-    request = urllib.request.Request(url, headers=HEADERS)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
 
 
 def completed(command, **kwargs):
@@ -143,11 +124,8 @@ def build_and_install(tmp):
 
 
 def fresh_database():
-    import psycopg
-
     name = f"portal_wheel_{secrets.token_hex(4)}"
-    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
+    load.fresh_database(f"{POSTGRES}/{name}")
     return name
 
 
@@ -175,40 +153,6 @@ def production_environment(tmp, database):
     }
 
 
-def start_gunicorn(python, env, cwd):
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            python,
-            "-m",
-            "gunicorn",
-            "portal.wsgi",
-            "-b",
-            f"127.0.0.1:{port}",
-            "-w",
-            "2",
-            "--access-logfile",
-            "/dev/null",
-            "--log-level",
-            "warning",
-        ],
-        cwd=cwd,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("gunicorn stopped at start-up")
-        try:
-            if fetch(f"{base}/healthz")[0] == 200:
-                return process, base
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError("gunicorn did not answer within 60 s")
-
-
 @pytest.fixture(scope="module")
 def installed_site(tmp_path_factory):
     import redis
@@ -234,7 +178,7 @@ def installed_site(tmp_path_factory):
         django("collectstatic", "--noinput", "-v0")
         django("load_demo", "--languages=en", "--no-users")
         found = json.loads(completed([python, "-c", FIND_PAGES], cwd=run, env=env).stdout)
-        server, base = start_gunicorn(python, env, run)
+        server, base = load.start_gunicorn([python], env, run, workers=2)
         try:
             yield {
                 "venv": venv,
@@ -260,7 +204,7 @@ def test_the_installed_wheel_serves_every_public_page_type(installed_site):
     problems = []
 
     def check(url, *expected):
-        status, headers, body = fetch(base + url)
+        status, headers, body = load.request(base, "GET", url)
         text = body.decode("utf-8", "replace")
         if status != 200:
             problems.append(f"{url}: {status}")
@@ -288,7 +232,7 @@ def test_the_installed_wheel_serves_every_public_page_type(installed_site):
     manifest = json.loads((site["static"] / "staticfiles.json").read_text())["paths"]
     hashed = manifest["css/portal.css"]
     assert hashed != "css/portal.css"
-    status, headers, body = fetch(f"{base}/static/{hashed}")
+    status, headers, body = load.request(base, "GET", f"/static/{hashed}")
     assert status == 200
     assert body == (site["static"] / hashed).read_bytes() and b".quick-exit" in body
     assert "immutable" in headers["Cache-Control"]
