@@ -16,7 +16,7 @@ from wagtail import hooks
 from core.access import visible_pages
 from core.languages import active_locale
 from search import fields, snippets, synonyms
-from search.views import results_for, searchable_pages
+from search.views import RESULT_FIELDS, results_for, searchable_pages
 
 PER_AREA = 20
 
@@ -99,7 +99,7 @@ class PageArea(SearchArea):
     def search(self, request, text):
         locale = active_locale(request)
         pages = visible_pages(searchable_pages(locale), request)
-        ranked, also = synonyms.search(pages, text, locale.language_code, only=["content_type"])
+        ranked, also = synonyms.search(pages, text, locale.language_code, only=RESULT_FIELDS)
         found = [
             Found(result.title, result.page.get_url(request), _("Page"), result.snippet)
             for result in results_for(ranked[:PER_AREA], synonyms.marked(text, also))

@@ -108,11 +108,23 @@ def ranked_ids(backend, queryset, query, limit):
     number of pages that match, and ``ts_rank`` reads the vectors of at most
     ``2 * limit`` pages.
     """
+    connection = _connection()
+    sql, params = _statement(backend, queryset, query, limit, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _connection():
+    return connections[router.db_for_read(get_app_config().get_model("IndexEntry"))]
+
+
+def _statement(backend, queryset, query, limit, connection):
+    """The SQL and parameters of ``ranked_ids``' statement."""
     from modelsearch.backends.database.postgres.weights import get_sql_weights
     from wagtail.search.query import PlainText
 
     index_entry = get_app_config().get_model("IndexEntry")
-    connection = connections[router.db_for_read(index_entry)]
     q_sql, q_params = _tsquery(backend, queryset, query, connection)
     object_key, in_objects, object_params = _object_filter(queryset)
     content_types = list(get_descendants_content_types_pks(queryset.model))
@@ -176,9 +188,28 @@ def ranked_ids(backend, queryset, query, limit):
         *q_params,
         limit,
     )
+    return " ".join(statement.parts), statement.params
+
+
+def ranked_pks_many(backend, queryset, queries, limit):
+    """For each of ``queries``, the pks of its first ``limit`` matches, best first: one statement.
+
+    Each query's statement (``ranked_ids``) becomes one array of the row
+    (``ARRAY(subquery)`` keeps the subquery's order), so the searches for a
+    text and for its synonyms (search.synonyms) are one round trip to the
+    database, each still planned on its own.
+    """
+    connection = _connection()
+    columns, params = [], []
+    for query in queries:
+        sql, query_params = _statement(backend, queryset, query, limit, connection)
+        columns.append(f"ARRAY({sql})")
+        params.extend(query_params)
     with connection.cursor() as cursor:
-        cursor.execute(" ".join(statement.parts), statement.params)
-        return [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"SELECT {', '.join(columns)}", params)
+        arrays = cursor.fetchone()
+    to_python = queryset.model._meta.pk.to_python
+    return [[to_python(object_id) for object_id in ids] for ids in arrays]
 
 
 def ranked(backend, queryset, query, limit):

@@ -21,12 +21,28 @@ CANDIDATES = 200
 
 
 class Ranked(list):
-    """Matching objects, best first, with only their pk, title and ``only`` fields loaded.
+    """Matching objects, best first, as ``Found`` records (not model instances).
 
     ``complete``: some object had every term.
     """
 
     complete = False
+
+
+class Found:
+    """One match: its ``pk``, its title field and the ``only`` fields, as ``values()`` gives them.
+
+    Ranking reads up to ``CANDIDATES`` matches a search and shows ten: records
+    cost a fraction of model instances (a Page's ``__init__`` sets up its
+    clusters), and what is shown is loaded for the shown ones only
+    (search.views.results_for).
+    """
+
+    def __init__(self, values):
+        self.__dict__.update(values)
+
+    def __repr__(self):
+        return f"<Found {self.__dict__}>"
 
 
 @dataclass(frozen=True)
@@ -61,33 +77,75 @@ def build(text, operator="and"):
     return PlainText(" ".join(terms), operator=operator)
 
 
-def _ranked(backend, queryset, built):
-    if sqlite_fts.handles(backend):
-        return sqlite_fts.ranked(backend, queryset, built, CANDIDATES)
+def _ranked_pks(backend, queryset, built_queries):
+    """For each query, the pks of its first CANDIDATES matches in ``queryset``, best first.
+
+    On PostgreSQL every query is answered by one statement (search.postgres_fts).
+    """
+    if not built_queries:
+        return []
     if postgres_fts.handles(backend):
-        return postgres_fts.ranked(backend, queryset, built, CANDIDATES)
-    return list(backend.search(built, queryset)[:CANDIDATES])
+        return postgres_fts.ranked_pks_many(backend, queryset, built_queries, CANDIDATES)
+    if sqlite_fts.handles(backend):
+        return [sqlite_fts.ranked_pks(backend, queryset, b, CANDIDATES) for b in built_queries]
+    return [
+        [obj.pk for obj in backend.search(built, queryset)[:CANDIDATES]] for built in built_queries
+    ]
+
+
+def _records(queryset, pks, title_field, only):
+    """{pk: Found} of the objects of ``queryset`` among ``pks``, in one query."""
+    if not pks:
+        return {}
+    rows = queryset.order_by().filter(pk__in=pks).values("pk", title_field, *only)
+    return {row["pk"]: Found(row) for row in rows}
 
 
 def search(queryset, text, backend=None, title_field="title", only=()):
-    """The objects matching ``text``, best first (search.ranking).
+    """The objects matching ``text``, best first (search.ranking), as ``Found`` records.
 
     Up to two searches through Wagtail's backend, one for every term and one
     for any term, of at most CANDIDATES results each (on SQLite and
-    PostgreSQL, each in one query of the backend's index and one for the
-    objects: search.sqlite_fts, search.postgres_fts).
+    PostgreSQL, each in one query of the backend's index: search.sqlite_fts,
+    search.postgres_fts), then one query for the titles (and ``only`` fields)
+    of what they found.
+    """
+    return search_many(queryset, [text], backend, title_field, only)[0]
+
+
+def search_many(queryset, texts, backend=None, title_field="title", only=()):
+    """``search`` for each of ``texts``, in as few queries as for one.
+
+    The every-term searches of all texts in one go (one statement on
+    PostgreSQL), then the any-term searches of those that need one, then one
+    query for the records of all: a search with its synonyms
+    (search.synonyms) costs no more queries than a search without.
     """
     backend = backend or get_search_backend()
-    every = build(text, "and")
-    if every is None:
-        return Ranked()
-    terms = every.query_string.split()
-    light = queryset.only("pk", title_field, *only)
-    searches = [_ranked(backend, light, every)]
-    if len(terms) > 1 and len(searches[0]) < CANDIDATES:
-        # With a full list of pages holding every term, those with some come too far down.
-        searches.append(_ranked(backend, light, build(text, "or")))
-    return tiered(searches, terms, title_field)
+    every = [build(text, "and") for text in texts]
+    terms = [built.query_string.split() if built else [] for built in every]
+    wanted = [n for n, built in enumerate(every) if built is not None]
+    found = {
+        n: [pks]
+        for n, pks in zip(
+            wanted, _ranked_pks(backend, queryset, [every[n] for n in wanted]), strict=True
+        )
+    }
+    # With a full list of objects holding every term, those with some come too far down.
+    more = [n for n in wanted if len(terms[n]) > 1 and len(found[n][0]) < CANDIDATES]
+    any_term = [build(texts[n], "or") for n in more]
+    for n, pks in zip(more, _ranked_pks(backend, queryset, any_term), strict=True):
+        found[n].append(pks)
+    all_pks = {pk for searches in found.values() for pks in searches for pk in pks}
+    records = _records(queryset, all_pks, title_field, only)
+    results = []
+    for n in range(len(texts)):
+        if n not in found:
+            results.append(Ranked())
+            continue
+        searches = [[records[pk] for pk in pks if pk in records] for pks in found[n]]
+        results.append(tiered(searches, terms[n], title_field))
+    return results
 
 
 def tiered(searches, terms, title_field="title"):

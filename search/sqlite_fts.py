@@ -29,6 +29,13 @@ def handles(backend):
 
 def ranked(backend, queryset, query, limit):
     """The first ``limit`` objects of ``queryset`` matching ``query``, best first."""
+    pks = ranked_pks(backend, queryset, query, limit)
+    found = queryset.in_bulk(pks)
+    return [found[pk] for pk in pks if pk in found]
+
+
+def ranked_pks(backend, queryset, query, limit):
+    """The pks of the first ``limit`` objects of ``queryset`` matching ``query``, best first."""
     from modelsearch.backends.database.sqlite.query import BM25, MatchExpression
 
     fts_entry = get_app_config().get_model("SQLiteFTSIndexEntry")
@@ -46,6 +53,4 @@ def ranked(backend, queryset, query, limit):
         .values_list("index_entry__object_id", flat=True)[:limit]
     )
     to_python = queryset.model._meta.pk.to_python
-    pks = [to_python(object_id) for object_id in object_ids]
-    found = queryset.in_bulk(pks)
-    return [found[pk] for pk in pks if pk in found]
+    return [to_python(object_id) for object_id in object_ids]

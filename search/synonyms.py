@@ -211,13 +211,16 @@ def merge(original, others):
 def search(queryset, text, language_code, **kwargs):
     """``query.search`` for ``text`` and for each of its alternatives, merged.
 
-    Returns (ranked results, the alternatives searched).
+    All searched together (``query.search_many``): on PostgreSQL one statement
+    for the every-term searches, one for the any-term ones if needed, one
+    query for the titles, however many alternatives. Returns (ranked results, the alternatives searched).
     """
-    ranked = query.search(queryset, text, **kwargs)
     used = alternatives(text, language_code)
+    ranked, *others = query.search_many(
+        queryset, [text, *(alternative.text for alternative in used)], **kwargs
+    )
     if not used:
         return ranked, []
-    others = [query.search(queryset, alternative.text, **kwargs) for alternative in used]
     return merge(ranked, others), used
 
 

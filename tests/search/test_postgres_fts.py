@@ -34,9 +34,24 @@ def test_each_search_takes_one_statement_and_one_for_its_pages(db):
     with CaptureQueriesContext(connection) as one_word:
         assert query.search(pages, "相談")
     with CaptureQueriesContext(connection) as two_words:
-        assert query.search(pages, "相談 窓口")  # every term, then any term
+        assert query.search(pages, "相談 窓口")  # every term, then any term, then the titles
     assert len(one_word) == 2
-    assert len(two_words) == 4
+    assert len(two_words) == 3
+
+
+def test_searches_for_several_texts_cost_what_one_does_on_postgresql(db):
+    """A text and its synonyms (search.synonyms): one statement for all every-term searches,
+    one for the any-term ones, one for the titles; on SQLite one query a search."""
+    pages = japanese_pages()
+    texts = ["相談 窓口", "暴力 相談", "離婚"]
+    query.search_many(pages, texts)
+    with CaptureQueriesContext(connection) as together:
+        found = query.search_many(pages, texts)
+    expected = 3 if connection.vendor == "postgresql" else 3 + 2 + 1
+    assert len(together) == expected
+    alone = [query.search(pages, text) for text in texts]
+    assert [[r.pk for r in ranked] for ranked in found] == [[r.pk for r in a] for a in alone]
+    assert [ranked.complete for ranked in found] == [ranked.complete for ranked in alone]
 
 
 def test_postgresql_searches_are_ranked_by_this_module_and_sqlite_ones_by_the_other(db):

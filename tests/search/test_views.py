@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -137,3 +138,47 @@ def test_a_search_that_finds_something_stores_nothing(client, db):
     client.get("/en/search/", {"q": "violence"})
     client.get("/ja/search/", {"q": "相談"})
     assert row_counts() == before
+
+
+def search_queries(client, q, **params):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/en/search/", {"q": q, **params}).status_code == 200
+    return [query["sql"] for query in queries]
+
+
+def test_the_results_page_reads_what_it_shows_and_no_more(client, pages, settings):
+    """One query for the titles of every match, at most one for the ten shown, none a result.
+
+    Beyond the page around it (what an empty search costs): the promotions,
+    the view restrictions, the ranked search (one statement), the titles of
+    the matches, and the shown pages' text when it is not in the cache
+    (search.views.snippet_texts); the pages themselves are never loaded once
+    their text is cached.
+    """
+    settings.PAGE_CACHE_SECONDS = 0
+    for n in range(15):
+        add_page(pages["en"]["news"], f"numbat-{n}", lead=f"The numbatword, {n} times.")
+    client.get("/en/search/", {"q": ""})
+    client.get("/en/search/", {"q": "numbatword"})  # Wagtail's and Django's own caches
+    cache.clear()
+    around = len(search_queries(client, ""))
+    cold = search_queries(client, "numbatword")
+    warm = search_queries(client, "numbatword")
+    second_page = search_queries(client, "numbatword", page=2)
+    assert len(cold) - around == 5
+    assert len(warm) - around == 4
+    assert len(second_page) - around == 5  # five more pages' texts, then cached
+    assert len(search_queries(client, "numbatword", page=2)) - around == 4
+    # The pages' own tables are read only for the texts not cached.
+    assert sum("home_contentpage" in sql for sql in cold) == 1
+    assert not any("home_contentpage" in sql for sql in warm)
+
+
+def test_a_published_page_shows_its_new_text(client, pages, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    page = add_page(pages["en"]["news"], "changing", lead="The quokkaword, first said.")
+    assert "first said" in results_html(client.get("/en/search/", {"q": "quokkaword"}))
+    page.lead = "The quokkaword, said again."
+    page.save_revision().publish()
+    html = results_html(client.get("/en/search/", {"q": "quokkaword"}))
+    assert "said again" in html and "first said" not in html
