@@ -158,6 +158,8 @@ def search(request):
         page_params={"q": cleaned.text},
         results=results_for(list(paginated.object_list), synonyms.marked(cleaned.text, also)),
         total=len(ranked) + len(promoted),
+        # Each search keeps its best query.CANDIDATES: more pages may match.
+        capped=len(ranked) >= query.CANDIDATES,
         partial=bool(ranked) and not ranked.complete,
         also_searched=list(dict.fromkeys(a.word for a in also)) if ranked else [],
     )

@@ -5,6 +5,7 @@ them all; the titles that must never be found are looked for in every answer.
 """
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -323,3 +324,28 @@ def test_the_number_of_queries_is_bounded(world, django_assert_max_num_queries, 
         html = answer(client, WORD)
     assert html.count("鶺鴒</mark>一括") == 2 * min(count, 20)
     assert ("Only the first 20 are shown" in html) == (count >= 20)
+
+
+LIBRARY_LINK = re.compile(r'href="/members/library/(\d+)/"')
+
+
+@pytest.mark.parametrize("q", [WORD, "相談", "窓口", "カード", "鶺鴒 カード"])
+def test_the_library_box_finds_what_the_members_search_finds(world, q):
+    """The library's own search box and the members' search match alike (search.fields)."""
+    client = client_for(world)
+    searched = set(LIBRARY_LINK.findall(section(answer(client, q), "resources")))
+    response = client.get("/members/library/", {"q": q})
+    assert response.status_code == 200
+    listed = set(LIBRARY_LINK.findall(response.content.decode().split("library-filter")[-1]))
+    assert searched
+    assert searched == listed
+
+
+def test_both_search_forms_are_the_shared_one(world, client):
+    """The public and the members' search pages show the same box and the same notices."""
+    members = answer(client_for(world), "x" * 150)
+    public = client.get("/ja/search/", {"q": "x" * 150}).content.decode()
+    for html in (members, public):
+        assert 'maxlength="100"' in html
+        assert 'class="notice" role="status"' in html  # shortened to its first 100 characters
+    assert 'action="/members/search/"' in members and 'action="/ja/search/"' in public

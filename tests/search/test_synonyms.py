@@ -118,8 +118,11 @@ def test_searching_alternatives_costs_a_bounded_number_of_queries(client, db, se
     Synonym.objects.create(language_code="en", term="quokka", words="violence\ndivorce")
     client.get("/en/search/", {"q": "violence"})
     plain = count_queries(client, "violence")
-    # Each alternative is one more search of at most two backend queries.
-    assert count_queries(client, "quokka") <= plain + 2 * 2
+    # Each alternative is one more search of at most two backend queries; on
+    # PostgreSQL all are searched together (query.search_many): at most the
+    # texts of the pages shown that were not shown before.
+    most = plain + 1 if connection.vendor == "postgresql" else plain + 2 * 2
+    assert count_queries(client, "quokka") <= most
 
 
 def test_the_members_page_search_uses_them_too(rf, django_user_model, organization, pledge):

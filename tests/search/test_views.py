@@ -182,3 +182,15 @@ def test_a_published_page_shows_its_new_text(client, pages, settings):
     page.save_revision().publish()
     html = results_html(client.get("/en/search/", {"q": "quokkaword"}))
     assert "said again" in html and "first said" not in html
+
+
+def test_a_count_at_the_cut_says_there_may_be_more(client, pages, settings, monkeypatch):
+    from search import query
+
+    settings.PAGE_CACHE_SECONDS = 0
+    for n in range(5):
+        add_page(pages["en"]["news"], f"bilby-{n}", lead="The bilbyword.")
+    assert "5 results" in client.get("/en/search/", {"q": "bilbyword"}).content.decode()
+    monkeypatch.setattr(query, "CANDIDATES", 3)
+    html = client.get("/en/search/", {"q": "bilbyword"}).content.decode()
+    assert "3 or more results" in html
