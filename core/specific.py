@@ -32,3 +32,29 @@ def specific(page, models=None):
         except ObjectDoesNotExist:
             continue
     return page
+
+
+def heavy_fields(model):
+    """The names of ``model``'s own stream and rich text fields: JSON to parse and blocks
+    to build for every row read, whether the page shows them or not."""
+    from wagtail.fields import RichTextField, StreamField
+
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if isinstance(field, (StreamField, RichTextField)) and field.model is model
+    ]
+
+
+def without_heavy_fields(queryset, models, keep=()):
+    """``with_specific(queryset, models)`` without the specific pages' stream and rich
+    text fields (but those named ``model.field`` in ``keep``): for lists and links,
+    which show titles, leads, dates and telephone numbers. Reading a field left out
+    costs a query: tests/test_queries.py counts them."""
+    deferred = [
+        f"{_link_name(model)}__{name}"
+        for model in models
+        for name in heavy_fields(model)
+        if f"{model.__name__}.{name}" not in keep
+    ]
+    return with_specific(queryset, models).defer(*deferred)

@@ -6,7 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from core.access import page_rules, visible_pages
-from core.specific import specific, with_specific
+from core.specific import specific, with_specific, without_heavy_fields
 
 from .base import BasePage
 from .events import EventPage
@@ -93,7 +93,9 @@ class HomePage(BasePage):
             | Q(pk__in=news)
             | Q(pk__in=events.values("pk")[:3])
         )
-        pages = [specific(page, HOME_LISTS) for page in with_specific(listed, HOME_LISTS)]
+        # Titles, leads, dates and telephone numbers: not the pages' bodies.
+        listed = without_heavy_fields(listed, HOME_LISTS)
+        pages = [specific(page, HOME_LISTS) for page in listed]
 
         def of(model):
             return [page for page in pages if isinstance(page, model)]

@@ -11,7 +11,7 @@ from core.access import may_see_page
 from core.furigana import base_text, ruby_html
 from core.links import absolute_url
 from core.phones import dialable_links, tel_uri
-from core.specific import specific, with_specific
+from core.specific import specific, without_heavy_fields
 from home.models import ConsultationWindowPage, HomePage, NetworkSettings
 
 register = template.Library()
@@ -65,7 +65,10 @@ class Frame:
         if self.chosen:
             keys = [chosen.translation_key for chosen in self.chosen.values()]
             wanted |= Q(locale__language_code=code, translation_key__in=keys)
-        rows = with_specific(Page.objects.filter(wanted), FRAME_TYPES).select_related("locale")
+        # Links and the one-stop window's contacts (its channels): no page's body.
+        rows = without_heavy_fields(
+            Page.objects.filter(wanted), FRAME_TYPES, keep={"ConsultationWindowPage.channels"}
+        ).select_related("locale")
         rows = [specific(row, FRAME_TYPES) for row in rows.order_by("path")]
         self.homes = {
             row.locale.language_code: row for row in rows if isinstance(row, HomePage) and row.live
