@@ -23,43 +23,55 @@ def ruby_html(escaped_text):
     return MARKUP.sub(RUBY, escaped_text)
 
 
-# One scan of a whole page. Where HTML allows no <ruby> (attribute values but
-# data-*; <title>, <option> and <textarea>, whose content is text only;
-# <script> and <style>, there inside "strings" only) the markup becomes the base text;
-# in text it becomes <ruby>.
-# Comments and <ruby> already rendered are left as they are.
-_PAGE = re.compile(
-    r"(?P<keep><!--.*?-->|<ruby\b[^>]*>.*?</ruby\s*>)"
-    r"|(?P<code><(?P<raw>script|style)\b[^>]*>.*?</(?P=raw)\s*>)"
-    r"|(?P<base><(?:title|option|textarea)\b[^>]*>[^<]*)"
-    r"|(?P<tag><[^>{]*\{[^>]*>)"
-    r"|\{(?P<rb>[^{}|<>]+)\|(?P<rt>[^{}|<>]+)\}",
-    re.DOTALL | re.IGNORECASE,
-)
-_ESCAPED_RUBY = RUBY.replace("\\1", "{0}").replace("\\2", "{1}")
+# A page is scanned once, for the markup only (its "{" makes that fast); each group's
+# place is read from the nearest "<" before it. In text the group becomes <ruby>.
+# Where HTML shows no <ruby> it becomes the base text: inside a tag (attribute
+# values), and in <title>, <option> and <textarea>, whose content is text only.
+# In <script> and <style> only a group that cannot be code is changed (no quotes,
+# colons …). Comments and rendered <ruby> are left as they are, and so are the data-*
+# attributes of an element whose script makes <ruby> itself.
+_TAG_NAME = re.compile(r"!--|/?([a-zA-Z][a-zA-Z0-9-]*)")
+TEXT_ONLY = {"title", "option", "textarea"}
+CODE = {"script", "style"}
+KEPT = {"ruby", "rt", "rp"}
+SCRIPTS_MAKE_RUBY = ("data-opening-hours",)  # portal/static/js/opening-hours.js
+_OPEN_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)\s*=\s*(?:"[^"]*|'[^']*|[^\s"'>]*)$""")
+_CODE_LIKE = re.compile(r"""["'`:;,=()\\]""")
 
 
-# An attribute in a tag. data-* attributes are left as they are: scripts read the
-# markup there and make <ruby> themselves (portal/static/js/opening-hours.js).
-_ATTRIBUTE = re.compile(r"""([^\s=/>]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))""")
+def _in_tag(html, tag_start, group):
+    tag_end = html.find(">", group.end())
+    tag = html[tag_start : tag_end if tag_end != -1 else len(html)]
+    if any(marker in tag for marker in SCRIPTS_MAKE_RUBY):
+        attribute = _OPEN_ATTRIBUTE.search(html, tag_start, group.start())
+        if attribute and attribute.group(1).lower().startswith("data-"):
+            return group.group(0)
+    return group.group(1)
 
 
-def _attribute(match):
-    if match.group(1).lower().startswith("data-"):
-        return match.group(0)
-    return match.group(1) + base_text(match.group(2))
+def _place(html, group):
+    start = group.start()
+    tag_start = html.rfind("<", 0, start)
+    if tag_start == -1:
+        return RUBY_TEMPLATE
+    name = _TAG_NAME.match(html, tag_start + 1)
+    if name is not None and name.group(0) == "!--":
+        return group.group(0) if html.find("-->", tag_start, start) == -1 else RUBY_TEMPLATE
+    if html.find(">", tag_start, start) == -1:
+        return _in_tag(html, tag_start, group)
+    if name is None or name.group(0).startswith("/"):
+        return RUBY_TEMPLATE
+    element = name.group(1).lower()
+    if element in TEXT_ONLY:
+        return group.group(1)
+    if element in CODE:
+        return group.group(0) if _CODE_LIKE.search(group.group(0)) else group.group(1)
+    if element in KEPT:
+        return group.group(0)
+    return RUBY_TEMPLATE
 
 
-def _page_part(match):
-    if match.group("keep") is not None:
-        return match.group(0)
-    if match.group("tag") is not None:
-        return _ATTRIBUTE.sub(_attribute, match.group(0))
-    if match.group("base") is not None:
-        return base_text(match.group(0))
-    if match.group("code") is not None:
-        return json_base_text(match.group(0))
-    return _ESCAPED_RUBY.format(match.group("rb"), match.group("rt"))
+RUBY_TEMPLATE = object()
 
 
 def page_with_ruby(html):
@@ -69,7 +81,15 @@ def page_with_ruby(html):
     """
     if MARKUP.search(html) is None:
         return html
-    return _PAGE.sub(_page_part, html)
+
+    def convert(group):
+        place = _place(html, group)
+        if place is RUBY_TEMPLATE:
+            base, reading = group.group(1, 2)
+            return f"<ruby>{base}<rp>(</rp><rt>{reading}</rt><rp>)</rp></ruby>"
+        return place
+
+    return MARKUP.sub(convert, html)
 
 
 # A JSON string literal (escaped characters included, such as \\u6f22 for 漢).

@@ -85,6 +85,15 @@ def test_scripts_and_styles_lose_the_markup_inside_strings_only():
     data = json.loads(page.split(">", 1)[1].split("</script>")[0])
     assert data == {"label": "相談", "a": "x|y"}
     assert 'a::after{content:"窓口"}' in page
+    code = '<script type="application/json">{"a":"x|y"}</script>'
+    assert html(code + "{相談|そうだん}") == code + RUBY
+
+
+def test_text_after_a_title_or_an_option_gets_ruby_again():
+    page = html(
+        "<title>{相談|そうだん}</title><p>{相談|そうだん}</p><select><option>a</option></select>{相談|そうだん}"
+    )
+    assert page == f"<title>相談</title><p>{RUBY}</p><select><option>a</option></select>{RUBY}"
 
 
 def test_data_attributes_of_a_script_that_makes_ruby_keep_the_markup():
