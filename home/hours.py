@@ -41,9 +41,9 @@ WEEKDAY_NAMES = {
     7: lambda: pgettext("weekday", "Sunday"),
 }
 
-# Django has no date formats or month names for these: write dates as in
-# the language whose conventions their readers share.
-DATE_LANGUAGE = {"ja-x-easy": "ja", "tl": "en"}
+# Django has no date formats or month names for Tagalog: dates are written as in
+# English. Easy Japanese has its own, with furigana (portal/formats/ja_X-easy).
+DATE_LANGUAGE = {"tl": "en"}
 
 
 def weekday_name(iso_weekday):
