@@ -83,6 +83,29 @@ def wait_until_it_answers(url, process, what):
             time.sleep(0.3)
 
 
+def vcl_for(site_port):
+    """The shipped VCL with gunicorn on ``site_port`` as its backend."""
+    return (
+        VCL.read_text()
+        .replace('.port = "8000";', f'.port = "{site_port}";')
+        .replace("Host: portal.example.jp", "Host: 127.0.0.1")
+    )
+
+
+def start_varnish(work, site_port, readers_port, control_port, **popen):
+    """varnishd in the foreground with the shipped VCL (its work files in ``work``)."""
+    vcl = work / "portal.vcl"
+    vcl.write_text(vcl_for(site_port))
+    return subprocess.Popen(  # noqa: S603
+        [
+            *(VARNISHD, "-F", "-j", "none", "-n", str(work / "varnish")),
+            *("-a", f"readers=127.0.0.1:{readers_port}", "-a", f"control=127.0.0.1:{control_port}"),
+            *("-f", str(vcl), "-s", "malloc,256m"),
+        ],
+        **({"stdout": subprocess.DEVNULL} | popen),
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8080)))
@@ -142,21 +165,8 @@ def main():
         processes.append(gunicorn)
         wait_until_it_answers(f"http://127.0.0.1:{site}/healthz", gunicorn, "gunicorn")
 
-        vcl = work / "portal.vcl"
-        vcl.write_text(
-            VCL.read_text()
-            .replace('.port = "8000";', f'.port = "{site}";')
-            .replace("Host: portal.example.jp", "Host: 127.0.0.1")
-        )
         varnish_dir = work / "varnish"
-        varnish = subprocess.Popen(  # noqa: S603
-            [
-                *(VARNISHD, "-F", "-j", "none", "-n", str(varnish_dir)),
-                *("-a", f"readers=127.0.0.1:{args.port}", "-a", f"control=127.0.0.1:{control}"),
-                *("-f", str(vcl), "-s", "malloc,256m"),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
+        varnish = start_varnish(work, site, args.port, control)
         processes.append(varnish)
         wait_until_it_answers(f"{address}/healthz", varnish, "varnishd")
 
