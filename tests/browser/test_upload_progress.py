@@ -5,6 +5,8 @@ with XMLHttpRequest; the upload is slowed down (Chromium's network emulation)
 so that the bar has time to move where the test can see it.
 """
 
+import re
+
 import pytest
 
 from tests.browser import demo_db
@@ -14,6 +16,7 @@ PROPOSE = "/members/library/propose/"
 LARGE = 120 * 1024 * 1024
 # Bytes a second: the large file takes about six seconds to send.
 UPLOAD_SPEED = 20 * 1024 * 1024
+RESOURCE_PAGE = re.compile(r".*/members/library/\d+/$")
 
 
 def pdf_file(path, size):
@@ -55,6 +58,7 @@ def test_a_large_file_shows_its_progress_and_arrives(member_page, server, tmp_pa
     page.goto(f"{server}{PROPOSE}")
     assert page.locator("[data-upload-progress]").is_hidden()
     page.fill("#id_title", title)
+    page.select_option("#id_kind", "handbook")
     page.select_option("#id_files-0-language", "ja")
     page.set_input_files("#id_files-0-file", str(large))
     cdp = page.context.new_cdp_session(page)
@@ -83,7 +87,7 @@ def test_a_large_file_shows_its_progress_and_arrives(member_page, server, tmp_pa
     assert "%" in status.inner_text()
     assert page.locator("form.library-propose button[type=submit]").is_disabled()
 
-    page.wait_for_url(f"{server}/members/library/*/", timeout=45_000)
+    page.wait_for_url(RESOURCE_PAGE, timeout=45_000)
     assert "Staff will review" in page.content()
     assert proposal_count(server, title) == 1
 
@@ -94,20 +98,23 @@ def test_a_refused_form_keeps_the_chosen_file(browser, server, tmp_path, javascr
     title = f"相談カード（{'JS' if javascript else 'no JS'}）"
     small = pdf_file(tmp_path / "card.pdf", 64 * 1024)
     page.goto(f"{server}{PROPOSE}")
+    page.select_option("#id_kind", "card")
     page.select_option("#id_files-0-language", "ja")
     page.set_input_files("#id_files-0-file", str(small))
     page.click("form.library-propose button[type=submit]")  # no title yet
 
     held = page.locator("[data-held]")
     held.wait_for()
-    assert "Already chosen: card.pdf (64.0 KB)" in held.inner_text()
-    assert page.locator("[role=alert]").first.inner_text().endswith(
-        "What you typed and the files you chose are kept."
+    assert "Already chosen: card.pdf (64.0 KB)" in held.inner_text().replace("\xa0", " ")
+    assert (
+        page.locator("[role=alert]")
+        .first.inner_text()
+        .endswith("What you typed and the files you chose are kept.")
     )
     assert page.locator("input[name='files-0-held_action'][value=keep]").is_checked()
     page.fill("#id_title", title)
     page.click("form.library-propose button[type=submit]")
-    page.wait_for_url(f"{server}/members/library/*/")
+    page.wait_for_url(RESOURCE_PAGE)
     assert "Staff will review" in page.content()
     assert proposal_count(server, title) == 1
     context.close()
