@@ -393,5 +393,23 @@ def test_only_the_site_may_purge_or_ban_and_only_on_the_control_socket(stack):
     assert stack.look(FAQ).cache == "miss"
 
 
+def test_many_changes_in_one_transaction_reach_varnish_as_one_ban(stack):
+    stack.look(FAQ)
+    assert stack.look(FAQ).cache == "hit"
+    bans = stack.counter("MAIN.bans_added")
+    stack.run(
+        "from django.db import transaction\n"
+        "from wagtail.models import Page\n"
+        "from home.models.settings import NetworkSettings\n"
+        "with transaction.atomic():\n"
+        "    for slug in ('faq', 'news', 'events'):\n"
+        "        page = Page.objects.get(slug=slug, locale__language_code='en').specific\n"
+        "        page.save_revision().publish()\n"
+        "    NetworkSettings.load().save()\n"
+    )
+    stack.counted("MAIN.bans_added", bans + 1)
+    assert stack.look(FAQ).cache == "miss"
+
+
 def test_the_vcl_knows_the_sites_session_cookie(settings):
     assert f"\\s*{settings.SESSION_COOKIE_NAME}=" in VCL.read_text()
