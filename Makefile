@@ -69,10 +69,16 @@ test-wheel: install
 mutation-check: install
 	$(BIN)/python scripts/mutation_check.py
 
-# Pages under gunicorn, then search on 10,000 pages (also on PostgreSQL when DATABASE_URL is set).
+# Pages uncached, from the app cache, from Varnish and from nginx (the static limit), about
+# 8 minutes; then search on 10,000 pages (also on PostgreSQL when DATABASE_URL is set).
 bench: install
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_search.py
+
+# Where an uncached home page's CPU time goes (cProfile), on the last benchmark's database.
+.PHONY: bench-profile
+bench-profile: install
+	$(BIN)/python scripts/bench.py --profile --reuse
 
 # Search on 100,000 pages (SQLite, and PostgreSQL when DATABASE_URL is set): long and CPU-heavy,
 # so not part of make test or make bench; the databases are kept and reused by the next run.
