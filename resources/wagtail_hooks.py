@@ -8,7 +8,7 @@ from core.decisions import RejectionFormatter
 from core.panels import WaitingWorkPanel
 from core.retention import Rule
 from resources.admin_views import DownloadReportView, course_viewset, resource_viewset
-from resources.models import Download, Resource
+from resources.models import Download, HeldUpload, Resource
 from resources.search import CourseArea, ResourceArea
 
 
@@ -96,4 +96,14 @@ def download_retention():
         "downloads",
         "RETENTION_DOWNLOAD_DAYS",
         lambda cutoff: Download.objects.filter(created_at__lt=cutoff),
+    )
+
+
+@hooks.register("register_retention_rule")
+def held_upload_retention():
+    # Files chosen for a proposal that was never sent: deleted with their rows.
+    return Rule(
+        "held uploads",
+        "RETENTION_HELD_UPLOAD_DAYS",
+        lambda cutoff: HeldUpload.objects.filter(created_at__lt=cutoff),
     )
