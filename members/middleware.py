@@ -17,6 +17,9 @@ SESSION_SEEN = "members.seen"
 # The account's language, read once a session ("" until she chooses one).
 SESSION_LANGUAGE = "members.language"
 MEMBERS_PATH = "/members/"
+# Before logging in, the language picked in the page's menu travels in the address:
+# nobody who is not logged in gets a cookie, and the browser's language is the default.
+ASKED_LANGUAGE = "lang"
 # Activity is written to the session at most this often.
 SEEN_EVERY = 60
 
@@ -53,6 +56,20 @@ def activate_member_language(request):
         request.LANGUAGE_CODE = code
 
 
+def asked_language(request):
+    """The language asked for in the address (``?lang=vi``), or "" if none of the site's."""
+    code = request.GET.get(ASKED_LANGUAGE, "")
+    return code if code in dict(settings.LANGUAGES) else ""
+
+
+def activate_asked_language(request):
+    """Under /members/, before logging in: the language picked in the page's menu."""
+    code = asked_language(request)
+    if code and request.path.startswith(MEMBERS_PATH):
+        translation.activate(code)
+        request.LANGUAGE_CODE = code
+
+
 def session_expired(request, now=None):
     """Past the absolute timeout, idle too long, or never started by a real login."""
     now = now or int(time.time())
@@ -85,5 +102,7 @@ class ViewerMiddleware:
             elif now - request.session.get(SESSION_SEEN, 0) >= SEEN_EVERY:
                 request.session[SESSION_SEEN] = now
             activate_member_language(request)
+        if not request.user.is_authenticated:
+            activate_asked_language(request)
         request.viewer = viewer_for(request)
         return self.get_response(request)

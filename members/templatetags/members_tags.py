@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.access import viewer_of
 from members.forms.account import language_choices
-from members.middleware import member_language
+from members.middleware import ASKED_LANGUAGE, asked_language, member_language
 
 register = template.Library()
 
@@ -84,3 +84,23 @@ def members_language_switcher(context):
 def members_language_offer(context):
     """Until she chooses, the language her browser asked for, offered to keep."""
     return {**_language_context(context), "offer": not member_language(context["request"])}
+
+
+@register.inclusion_tag("members/includes/language_links.html", takes_context=True)
+def members_language_links(context):
+    """Before logging in: the same page in another language, kept in its address."""
+    request = context["request"]
+    links = []
+    for code, name in language_choices():
+        query = request.GET.copy()
+        query[ASKED_LANGUAGE] = code
+        url = f"{request.path}?{query.urlencode()}"
+        links.append({"code": code, "name": name, "url": url, "current": code == get_language()})
+    return {"links": links, "current": get_language()}
+
+
+@register.simple_tag(takes_context=True)
+def asked_language_query(context):
+    """``?lang=vi`` for links between the pages before logging in."""
+    code = asked_language(context["request"])
+    return f"?{ASKED_LANGUAGE}={code}" if code else ""

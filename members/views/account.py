@@ -37,7 +37,7 @@ from members.forms.account import (
     NewPasswordForm,
     PledgeForm,
 )
-from members.middleware import remember_language, start_session
+from members.middleware import ASKED_LANGUAGE, asked_language, remember_language, start_session
 from members.models import BackupCodeDevice, Invitation, Membership, PledgeAcceptance, PledgeVersion
 
 PENDING_USER = "members.pending_user"
@@ -94,7 +94,11 @@ def login_view(request):
                 request.session[PENDING_USER] = user.pk
                 request.session[PENDING_SINCE] = int(time.time())
                 verify = reverse("members:verify")
-                return redirect(f"{verify}?next={safe_next(request)}")
+                asked = asked_language(request)
+                return redirect(
+                    f"{verify}?next={safe_next(request)}"
+                    + (f"&{ASKED_LANGUAGE}={asked}" if asked else "")
+                )
     return render(
         request,
         "members/login.html",

@@ -25,6 +25,7 @@ from core import throttle
 from core.access import public
 from mail.outbox import preferred_language, queue_email
 from members import security
+from members.middleware import ASKED_LANGUAGE, asked_language
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
@@ -47,7 +48,10 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "members/emails/password_reset.txt"
 
     def get_success_url(self):
-        return reverse("members:password_reset_sent")
+        asked = asked_language(self.request)  # the language picked before logging in
+        return reverse("members:password_reset_sent") + (
+            f"?{ASKED_LANGUAGE}={asked}" if asked else ""
+        )
 
     def form_valid(self, form):
         checks = security.reset_checks(self.request, form.cleaned_data["email"])
