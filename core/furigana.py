@@ -37,6 +37,7 @@ KEPT = {"ruby", "rt", "rp"}
 SCRIPTS_MAKE_RUBY = ("data-opening-hours",)  # portal/static/js/opening-hours.js
 _OPEN_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)\s*=\s*(?:"[^"]*|'[^']*|[^\s"'>]*)$""")
 _CODE_LIKE = re.compile(r"""["'`:;,=()\\]""")
+RUBY_TEMPLATE = object()  # _place's answer for a group in text
 
 
 def _in_tag(html, tag_start, group):
@@ -69,9 +70,6 @@ def _place(html, group):
     if element in KEPT:
         return group.group(0)
     return RUBY_TEMPLATE
-
-
-RUBY_TEMPLATE = object()
 
 
 def page_with_ruby(html):
