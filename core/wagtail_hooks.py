@@ -1,5 +1,10 @@
-"""Where Wagtail serves pages and documents, the access rule decides (core.access)."""
+"""Where Wagtail serves pages and documents, the access rule decides (core.access).
 
+Also a label the translation editor leaves in English (its script says why).
+"""
+
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 
 from core import access
@@ -19,3 +24,8 @@ def members_only_documents(document, request):
     if not access.may_see_collection(request, document.collection):
         return access.refuse(request)
     return None
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_labels():
+    return format_html('<script src="{}"></script>', static("core/admin/translation_editor.js"))
