@@ -329,9 +329,13 @@ def test_the_number_of_queries_is_bounded(world, django_assert_max_num_queries, 
 LIBRARY_LINK = re.compile(r'href="/members/library/(\d+)/"')
 
 
-@pytest.mark.parametrize("q", [WORD, "相談", "窓口", "カード", "鶺鴒 カード"])
+@pytest.mark.parametrize("q", [WORD, "相談", "窓口", "カード"])
 def test_the_library_box_finds_what_the_members_search_finds(world, q):
-    """The library's own search box and the members' search match alike (search.fields)."""
+    """The library's own search box and the members' search match alike (search.fields).
+
+    (Of several words, the members' search also lists what has some of them,
+    after the rest and under a note, as the public search does.)
+    """
     client = client_for(world)
     searched = set(LIBRARY_LINK.findall(section(answer(client, q), "resources")))
     response = client.get("/members/library/", {"q": q})
