@@ -63,14 +63,11 @@ class NetworkSettings(BaseGenericSetting):
         help_text=_("A neutral site that reveals nothing, e.g. a weather forecast."),
     )
 
-    # The chosen pages come with the settings: every page shows them.
-    select_related = [
-        "hub_window",
-        "traces_page",
-        "privacy_page",
-        "accessibility_page",
-        "printables_page",
-    ]
+    # The one-stop window comes with the settings (the printables and the admin use it);
+    # every page's frame reads all the chosen pages by id in its own query
+    # (home.templatetags.portal_tags.Frame): joining five pages here cost a sixth of
+    # an uncached page's CPU time (docs/benchmark.md).
+    select_related = ["hub_window"]
 
     panels = [
         PageChooserPanel("hub_window"),

@@ -52,24 +52,28 @@ class Frame:
         self.page = page
         code = get_language()
         network = NetworkSettings.load(request_or_site=request)  # kept on the request
-        self.chosen = {
-            name: getattr(network, name)
+        # The chosen pages themselves come in this query (by id), not joined to the settings.
+        chosen_ids = {
+            name: getattr(network, f"{name}_id")
             for name in CHOSEN_PAGES
-            if getattr(network, name) is not None
+            if getattr(network, f"{name}_id") is not None
         }
         wanted = Q(homepage__isnull=False, live=True) | Q(
             depth=3, live=True, show_in_menus=True, locale__language_code=code
         )
         if page is not None:
             wanted |= Q(translation_key=page.translation_key, live=True)
-        if self.chosen:
-            keys = [chosen.translation_key for chosen in self.chosen.values()]
-            wanted |= Q(locale__language_code=code, translation_key__in=keys)
+        if chosen_ids:
+            ids = list(chosen_ids.values())
+            keys = Page.objects.filter(pk__in=ids).values("translation_key")
+            wanted |= Q(pk__in=ids) | Q(locale__language_code=code, translation_key__in=keys)
         # Links and the one-stop window's contacts (its channels): no page's body.
         rows = without_heavy_fields(
             Page.objects.filter(wanted), FRAME_TYPES, keep={"ConsultationWindowPage.channels"}
         ).select_related("locale")
         rows = [specific(row, FRAME_TYPES) for row in rows.order_by("path")]
+        by_pk = {row.pk: row for row in rows}
+        self.chosen = {name: by_pk[pk] for name, pk in chosen_ids.items() if pk in by_pk}
         self.homes = {
             row.locale.language_code: row for row in rows if isinstance(row, HomePage) and row.live
         }
