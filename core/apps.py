@@ -10,4 +10,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal core")
 
     def ready(self):
-        from . import checks, signals  # noqa: F401
+        from . import checks, signals, translation_fallback  # noqa: F401
+
+        translation_fallback.install()

@@ -7,6 +7,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.urls import reverse
 from django.utils import translation
 
 from mail.outbox import preferred_language
@@ -105,4 +106,8 @@ class ViewerMiddleware:
         if not request.user.is_authenticated:
             activate_asked_language(request)
         request.viewer = viewer_for(request)
-        return self.get_response(request)
+        response = self.get_response(request)
+        if request.method == "POST" and request.path == reverse("wagtailadmin_account"):
+            # Her language may have changed in Wagtail's account settings: read it again.
+            request.session.pop(SESSION_LANGUAGE, None)
+        return response

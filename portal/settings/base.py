@@ -173,7 +173,11 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
+# The site's languages Wagtail's admin is translated into (in part: the rest is English,
+# core/translation_fallback.py); Japanese is complete (portal/locale_admin/).
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    (code, name) for code, name in LANGUAGES if code in ("ja", "en", "zh-hans", "ko", "vi", "pt-br")
+]
 WAGTAILADMIN_DEFAULT_LANGUAGE = "ja"
 # The admin's Japanese, second so makemessages never writes it: scripts/admin_catalogue.py
 LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "locale_admin"]
