@@ -87,3 +87,13 @@ def test_question_steps_make_few_queries(client, db, settings):
     with CaptureQueriesContext(connection) as queries:
         client.post(url, {"answer": given_answers(first)})
     assert len(queries) <= 20
+
+
+def test_a_result_shows_the_windows_ways_to_write_not_only_its_phone(reader, pages):
+    """A woman who cannot speak on the phone sees the chat in the results themselves."""
+    page = main_part(choose(reader, "/en/help-finder/", *JOURNEY))
+    window = pages["en"]["dv-plus"]
+    chat = next(c for c in window.channels if c.block_type == "chat")
+    assert 'class="channel channel--chat"' in page
+    assert f'href="{chat.value["url"]}"' in page
+    assert "channel--in_person" not in page
