@@ -125,6 +125,12 @@ class BaseFileRows(forms.BaseFormSet):
     def clean(self):
         if any(self.errors):
             return
+        held = [form.held_upload.pk for form in self.forms if form.held_upload is not None]
+        if len(set(held)) != len(held):
+            # One held file is one file: a second row naming it would store it twice.
+            raise forms.ValidationError(
+                gettext_lazy("The same file is in two rows. Keep it in one row only.")
+            )
         rows = [form.cleaned_data for form in self.forms if form.cleaned_data.get("file")]
         if not rows:
             raise forms.ValidationError(gettext_lazy("Add at least one file."))

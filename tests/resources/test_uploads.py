@@ -103,6 +103,19 @@ def test_a_held_file_can_be_removed(member_client):
     assert not default_storage.exists(held.file.name)
 
 
+def test_one_held_file_cannot_fill_two_rows(member_client):
+    """Sending the same held file's token in several rows stores nothing twice."""
+    token = held_token(refused_keeping_the_file(member_client, ja=upload(LEAFLET)))
+    response = resend(member_client, {"ja": token, "en": token, "ko": token})
+    assert response.status_code == 200
+    assert "The same file is in two rows. Keep it in one row only." in response.content.decode()
+    assert not Resource.objects.exists() and not ResourceFile.objects.exists()
+    # The file is still held for the member, and one row of it goes through.
+    assert HeldUpload.objects.count() == 1
+    assert resend(member_client, {"ja": token}).status_code == 302
+    assert ResourceFile.objects.count() == 1
+
+
 def test_a_refused_file_is_not_held(member_client):
     data = form_data(ja=upload(b"MZ\x90\x00" + b"\x00" * 200, "tool.pdf"))
     response = member_client.post(PROPOSE, data)
