@@ -45,10 +45,13 @@ def test_unknown_page_is_a_friendly_404(client, db):
     assert 'id="quick-exit"' in response.content.decode()
 
 
-def test_sitemap_lists_pages_in_every_built_language(client, db):
+def test_sitemap_lists_pages_in_every_built_language(client, db, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://portal.example.jp"
+    settings.PAGE_CACHE_SECONDS = 0
     xml = client.get("/sitemap.xml").content.decode()
-    assert "/ja/topics/dv/" in xml
-    assert "/en/topics/dv/" in xml
+    assert "<loc>https://portal.example.jp/ja/topics/dv/</loc>" in xml
+    assert "<loc>https://portal.example.jp/en/topics/dv/</loc>" in xml
+    assert "localhost" not in xml
 
 
 def test_every_page_leads_to_the_roster_and_the_sign_up_form(client, db):
