@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from core import files
@@ -82,15 +83,17 @@ def claim(owner, token):
 def hold(owner, upload):
     """Keep a checked upload for this owner while she corrects the form."""
     kind = files.sniff(upload)
-    return HeldUpload.objects.create(
-        user=owner.user,
-        session_hash=owner.session_hash,
-        file=upload,
-        name=upload.name,
-        size=upload.size,
-        content_type=kind.mime if kind else "application/octet-stream",
-        checked=True,
-    )
+    # A savepoint: when the storage fails, the request's transaction goes on.
+    with transaction.atomic():
+        return HeldUpload.objects.create(
+            user=owner.user,
+            session_hash=owner.session_hash,
+            file=upload,
+            name=upload.name,
+            size=upload.size,
+            content_type=kind.mime if kind else "application/octet-stream",
+            checked=True,
+        )
 
 
 # Object storage

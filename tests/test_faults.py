@@ -18,7 +18,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 
 from core import cache_backends, throttle
 from portal.settings.object_storage import private_bucket
-from resources.models import Resource, ResourceFile
+from resources.models import HeldUpload, Resource, ResourceFile
 from tests.auth import PASSWORD
 from tests.members.test_throttle import accounts, attempt  # noqa: F401 - fixture
 from tests.resources.factories import pdf_bytes
@@ -155,16 +155,17 @@ def test_an_upload_while_the_bucket_is_away_is_refused_clearly_and_keeps_nothing
     bucket_away, member_client, caplog
 ):
     member_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    caplog.set_level(logging.ERROR, logger="portal.files")
+    caplog.set_level(logging.ERROR)
     before = Resource.objects.count(), ResourceFile.objects.count()
-    response = member_client.post(
-        "/members/library/propose/",
-        proposal_form(ja=SimpleUploadedFile("a.pdf", pdf_bytes("ja"), "application/pdf")),
-    )
+    data = proposal_form(ja=SimpleUploadedFile("a.pdf", pdf_bytes("ja"), "application/pdf"))
+    data["title"] = "書きかけの提案"
+    response = member_client.post("/members/library/propose/", data)
     assert response.status_code == 503
     html = response.content.decode()
-    assert "The file store is not reachable" in html
-    assert "nothing was saved" in html
+    # The form comes back, with what she typed, and says what happened.
+    assert "did not answer, so nothing was saved" in html
+    assert 'value="書きかけの提案"' in html
     assert "no-store" in response["Cache-Control"]
     assert (Resource.objects.count(), ResourceFile.objects.count()) == before
-    assert any("did not answer" in r.getMessage() for r in caplog.records)
+    assert not HeldUpload.objects.exists()  # the bucket could not hold it either
+    assert any("storage failed" in r.getMessage() for r in caplog.records)
