@@ -86,9 +86,10 @@ def members_language_offer(context):
     return {**_language_context(context), "offer": not member_language(context["request"])}
 
 
-@register.inclusion_tag("members/includes/language_links.html", takes_context=True)
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def members_language_links(context):
-    """Before logging in: the same page in another language, kept in its address."""
+    """Before logging in: the same page in another language, kept in its address
+    (the public pages' menu, with these links)."""
     request = context["request"]
     links = []
     for code, name in language_choices():
@@ -96,7 +97,7 @@ def members_language_links(context):
         query[ASKED_LANGUAGE] = code
         url = f"{request.path}?{query.urlencode()}"
         links.append({"code": code, "name": name, "url": url, "current": code == get_language()})
-    return {"links": links, "current": get_language()}
+    return {"language_links": links, "LANGUAGE_CODE": get_language()}
 
 
 @register.simple_tag(takes_context=True)
