@@ -4,6 +4,7 @@ from django.test import Client
 from members.models import Membership
 from resources.models import Course, Resource
 from tests.auth import log_in, make_user
+from tests.resources.s3 import start_server
 
 
 @pytest.fixture(autouse=True)
@@ -49,3 +50,11 @@ def own_staff_client(django_user_model, pledge):
     log_in(client, user)
     client.user = user
     return client
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """A real S3 API (moto's server) on 127.0.0.1, one per test process."""
+    server = start_server()
+    yield server
+    server.stop()

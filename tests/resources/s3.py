@@ -23,6 +23,9 @@ from urllib.parse import parse_qsl, quote, urlsplit
 
 import boto3
 from botocore.config import Config
+from django.conf import settings
+
+from portal.settings.object_storage import private_bucket
 
 BUCKET = "portal-private-files"
 REGION = "ap-northeast-1"
@@ -56,6 +59,17 @@ class S3Server:
             aws_access_key_id=ACCESS_KEY,
             aws_secret_access_key=SECRET_KEY,
             config=Config(signature_version="s3v4"),
+        )
+
+    def storage(self):
+        """``STORAGES["default"]`` with production's options, pointed at this server."""
+        return private_bucket(
+            bucket_name=BUCKET,
+            endpoint_url=self.endpoint,
+            region_name=REGION,
+            access_key=ACCESS_KEY,
+            secret_key=SECRET_KEY,
+            expire=settings.MEMBER_FILES_URL_EXPIRE,
         )
 
     def object_url(self, key):

@@ -28,14 +28,10 @@ from portal.settings.object_storage import private_bucket
 from resources.models import PortalImage, PortalRendition
 from tests.resources import samples
 from tests.resources.s3 import (
-    ACCESS_KEY,
     BUCKET,
-    REGION,
-    SECRET_KEY,
     expires_in,
     get,
     presigned_verdict,
-    start_server,
 )
 from tests.resources.samples import PNG_MAGIC, body
 
@@ -43,14 +39,6 @@ PUBLIC_GRANTEES = (
     "http://acs.amazonaws.com/groups/global/AllUsers",
     "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
 )
-
-
-@pytest.fixture(scope="session")
-def s3_server():
-    """A real S3 API (moto's server) on 127.0.0.1, one per test process."""
-    server = start_server()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
@@ -62,16 +50,8 @@ def s3_storage(s3_server):
     (checked below), so documents, images, renditions and member files all
     go to the bucket.
     """
-    bucket = private_bucket(
-        bucket_name=BUCKET,
-        endpoint_url=s3_server.endpoint,
-        region_name=REGION,
-        access_key=ACCESS_KEY,
-        secret_key=SECRET_KEY,
-        expire=settings.MEMBER_FILES_URL_EXPIRE,
-    )
     with override_settings(
-        STORAGES={**settings.STORAGES, "default": bucket},
+        STORAGES={**settings.STORAGES, "default": s3_server.storage()},
         MEMBER_FILES_SIGNED_URLS=True,
         WAGTAILDOCS_SERVE_METHOD="redirect",
     ):

@@ -15,12 +15,11 @@ from django.core.files.storage import default_storage
 from django.test import Client, override_settings
 from storages.backends.s3 import S3Storage
 
-from portal.settings.object_storage import private_bucket
 from resources.models import HeldUpload, Resource, ResourceFile
 from tests.auth import log_in_password_only
 from tests.resources.conftest import member_with
 from tests.resources.factories import pdf_bytes
-from tests.resources.s3 import ACCESS_KEY, BUCKET, REGION, SECRET_KEY, start_server
+from tests.resources.s3 import BUCKET
 from tests.resources.samples import EXE
 from tests.resources.test_proposals import PROPOSE, form_data, upload
 
@@ -28,25 +27,11 @@ UPLOAD = "/members/library/propose/upload/"
 LEAFLET = pdf_bytes("a leaflet sent to the bucket")
 
 
-@pytest.fixture(scope="module")
-def s3_server():
-    server = start_server()
-    yield server
-    server.stop()
-
-
 @pytest.fixture
 def bucket(s3_server):
-    options = private_bucket(
-        bucket_name=BUCKET,
-        endpoint_url=s3_server.endpoint,
-        region_name=REGION,
-        access_key=ACCESS_KEY,
-        secret_key=SECRET_KEY,
-        expire=settings.MEMBER_FILES_URL_EXPIRE,
-    )
     with override_settings(
-        STORAGES={**settings.STORAGES, "default": options}, MEMBER_FILES_SIGNED_URLS=True
+        STORAGES={**settings.STORAGES, "default": s3_server.storage()},
+        MEMBER_FILES_SIGNED_URLS=True,
     ):
         yield s3_server.client()
     client = s3_server.client()
