@@ -40,6 +40,9 @@ class Reader:
 
     def arrived(self):
         page = self.page
+        # A form answer without JavaScript is a navigation: look at the page once it
+        # has its stylesheet, not while it is still arriving.
+        page.wait_for_load_state("load")
         path = urlsplit(page.url).path
         self.visited.append(path)
         assert page.locator("html").get_attribute("lang") == self.lang, path
@@ -48,15 +51,18 @@ class Reader:
         exit_link = page.locator("#quick-exit")
         assert exit_link.evaluate("e => e.tagName") == "A", path
         assert re.match(r"https?://", exit_link.get_attribute("href") or ""), path
-        page.evaluate("window.scrollTo(0, 0)")
-        box = exit_link.bounding_box()
-        assert box and box["y"] < HEIGHT / 2 and box["x"] >= 0, path
-        assert box["x"] + box["width"] <= WIDTH, path
-        on_top = page.evaluate(
-            "([x, y]) => document.getElementById('quick-exit').contains("
-            "document.elementFromPoint(x, y))",
-            [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+        # Measure and hit-test in one step, so nothing moves in between.
+        box, on_top = page.evaluate(
+            """() => {
+                window.scrollTo({top: 0, left: 0, behavior: "instant"});
+                const link = document.getElementById("quick-exit");
+                const r = link.getBoundingClientRect();
+                const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+                return [{x: r.x, y: r.y, width: r.width, height: r.height}, link.contains(hit)];
+            }"""
         )
+        assert box["height"] > 0 and box["y"] < HEIGHT / 2 and box["x"] >= 0, path
+        assert box["x"] + box["width"] <= WIDTH, path
         assert on_top, f"something covers the quick exit on {path}"
         scroll_width = page.evaluate("document.scrollingElement.scrollWidth")
         assert scroll_width <= WIDTH, f"{path} scrolls sideways: {scroll_width}px"
