@@ -38,6 +38,8 @@ from django.http import Http404
 from django.shortcuts import redirect, resolve_url
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
+from core.memo import remembered
+
 PUBLIC = "public"
 VERIFIED = "verified"
 MEMBERS = "members"
@@ -193,12 +195,16 @@ def _load_page_rules():
 
 
 def page_rules(request=None):
-    """Every page restriction as a :class:`PageRule`, read once per request."""
+    """Every page restriction as a :class:`PageRule`, read once per request (at most)."""
     cached = getattr(request, "_access_page_rules", None)
     if cached is None:
-        cached = _load_page_rules()
         if request is not None and not isinstance(request, Viewer):
-            request._access_page_rules = cached
+            # Kept between requests until a restriction changes (core.memo).
+            cached = request._access_page_rules = remembered(
+                request, "page-rules", _load_page_rules
+            )
+        else:
+            cached = _load_page_rules()
     return cached
 
 

@@ -19,6 +19,7 @@ a missing page on such a request briefly; anything else that says nothing is
 logged-in person is shown.
 """
 
+import secrets
 import threading
 
 from django.conf import settings
@@ -56,11 +57,15 @@ SHORT_SECONDS = 60
 SHORT_STATUSES = (301, 302, 307, 308, 404, 410)
 
 
-def generation():
+def generation(default=1):
+    """The current generation; ``default`` when the cache cannot hold one (Redis down).
+
+    A new or flushed cache starts at a number no process has seen, so that nothing a
+    process kept under an earlier generation (core.memo) is taken for current."""
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, secrets.randbelow(2**31) + 1, timeout=None)
+        value = cache.get(GENERATION_KEY, default)
     return value
 
 

@@ -1,9 +1,13 @@
 """Deny by default: every view is closed unless it is marked open (core.access)."""
 
-from django.core.exceptions import PermissionDenied
+import copy
+
+from django.core.exceptions import DisallowedHost, PermissionDenied
 from django.http import Http404
+from wagtail.models import Site
 
 from core import access
+from core.memo import remembered
 
 
 class RefuseNullCharactersMiddleware:
@@ -51,3 +55,31 @@ class AccessMiddleware:
         if level in (access.MEMBERS, access.STAFF) and not viewer.has_pledged:
             return access.pledge_redirect(request)
         return None
+
+
+class SiteMiddleware:
+    """Wagtail's site for the request's host and its root page, kept between requests
+    until content changes (core.memo): Wagtail reads them in two queries a request.
+
+    Each request gets its own copies, for Wagtail and the page to mark as they serve it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return self.get_response(request)  # refused by CommonMiddleware
+        kept = remembered(request, ("site", host, request.get_port()), lambda: _site(request))
+        if kept is not None:
+            site, root = kept
+            request._wagtail_site = copy.copy(site)
+            request._wagtail_site.root_page = copy.copy(root)
+        return self.get_response(request)
+
+
+def _site(request):
+    site = Site._find_for_request(request)
+    return None if site is None else (site, site.root_page.specific)

@@ -79,6 +79,6 @@ class HelpFinderPage(BasePage):
         step = self.step_for(request)
         context["step"] = step
         if step.question is None:
-            hub_id = NetworkSettings.load(request_or_site=request).hub_window_id
+            hub_id = NetworkSettings.for_reader(request).hub_window_id
             context["results"] = find_results(step, self.locale_id, hub_id, request)
         return context

@@ -1,8 +1,9 @@
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -53,6 +54,22 @@ class BasePage(Page):
         if rules is not None and not any(rule.covers(self.path) for rule in rules):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+    def get_url_parts(self, request=None):
+        # The frame and the home page's lists are kept between requests (core.memo) and
+        # link to the same pages from every page; Wagtail works an address out anew on
+        # each call (a fifth of a page's work). Kept on the page for the address, site
+        # and language it was worked out for.
+        if request is None:
+            return super().get_url_parts(request)
+        site = Site.find_for_request(request)
+        key = (self.url_path, site.pk if site else None, translation.get_language())
+        kept = self.__dict__.get("_portal_url_parts")
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        parts = super().get_url_parts(request)
+        self.__dict__["_portal_url_parts"] = (key, parts)
+        return parts
 
     @property
     def listing_text(self):

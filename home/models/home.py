@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
-from core.access import page_rules, visible_pages
+from core.access import ANONYMOUS, page_rules, viewer_of, visible_pages
+from core.memo import remembered
 from core.specific import specific, with_specific, without_heavy_fields
 
 from .base import BasePage
@@ -79,9 +80,17 @@ class HomePage(BasePage):
         return parent.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
-        """The four lists below, in one query."""
+        """The four lists below, in one query; an anonymous reader's kept between
+        requests until content changes (core.memo)."""
         context = super().get_context(request, *args, **kwargs)
+        if viewer_of(request) is ANONYMOUS:
+            lists = remembered(request, ("home-lists", self.pk), lambda: self._lists(request))
+        else:
+            lists = self._lists(request)
+        context.update(lists)
+        return context
 
+    def _lists(self, request):
         def visible(model):
             return visible_pages(model.objects.live().filter(locale_id=self.locale_id), request)
 
@@ -100,8 +109,9 @@ class HomePage(BasePage):
         def of(model):
             return [page for page in pages if isinstance(page, model)]
 
-        context["urgent_windows"] = of(ConsultationWindowPage)
-        context["topics"] = of(TopicPage)
-        context["latest_news"] = sorted(of(NewsPage), key=lambda p: (p.date, p.pk), reverse=True)
-        context["upcoming_events"] = sorted(of(EventPage), key=lambda p: p.start)
-        return context
+        return {
+            "urgent_windows": of(ConsultationWindowPage),
+            "topics": of(TopicPage),
+            "latest_news": sorted(of(NewsPage), key=lambda p: (p.date, p.pk), reverse=True),
+            "upcoming_events": sorted(of(EventPage), key=lambda p: p.start),
+        }

@@ -65,7 +65,7 @@ class Printables:
         self.windows = list(windows)
         for window in self.windows:
             window.hour_lines = grouped_hours(window)
-        hub = NetworkSettings.load(request_or_site=request).hub_window
+        hub = NetworkSettings.for_reader(request).hub_window
         hub_key = hub.translation_key if hub else None
         self.hub = next((w for w in self.windows if w.translation_key == hub_key), None)
         self.urgent = [w for w in self.windows if w.urgent and w.phone and w != self.hub]

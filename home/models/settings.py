@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from core.memo import remembered
+
 DEFAULT_QUICK_EXIT_URL = "https://tenki.jp/"
 
 
@@ -77,6 +79,20 @@ class NetworkSettings(BaseGenericSetting):
         PageChooserPanel("printables_page"),
         FieldPanel("quick_exit_url"),
     ]
+
+    @classmethod
+    def for_reader(cls, request):
+        """The settings as the public pages show them: read once a request and kept
+        between requests until content changes (core.memo). Not for editing."""
+
+        def load():
+            return cls.load(request_or_site=request)
+
+        settings = remembered(request, "network-settings", load)
+        if request is not None:
+            # The settings context processor ({{ settings.home.NetworkSettings }}) reads them here.
+            request.__dict__.setdefault(cls.get_cache_attr_name(), settings)
+        return settings
 
     class Meta:
         verbose_name = _("network settings")

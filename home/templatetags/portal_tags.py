@@ -10,6 +10,7 @@ from wagtail.models import Page
 from core.access import may_see_page
 from core.furigana import base_text, ruby_html
 from core.links import absolute_url
+from core.memo import keeps, remembered
 from core.phones import dialable_links, tel_uri
 from core.specific import specific, without_heavy_fields
 from home.models import ConsultationWindowPage, HomePage, NetworkSettings
@@ -43,63 +44,34 @@ CHOSEN_PAGES = (
 
 
 class Frame:
-    """What the base template shows around a page, read in one query a request: the
-    home of every language (the reader's, and where an untranslated page's
-    language switcher leads), the menu, the page in every language and the pages
-    chosen in the network settings, in the reader's language."""
+    """What the base template shows around a page: the home of every language (the
+    reader's, and where an untranslated page's language switcher leads), the menu,
+    the page in every language and the pages chosen in the network settings, in the
+    reader's language. What is the same for every page of a language is read in one
+    query and kept between requests until content changes (core.memo)."""
 
     def __init__(self, request, page):
         self.page = page
         code = get_language()
-        network = NetworkSettings.load(request_or_site=request)  # kept on the request
-        # The chosen pages themselves come in this query (by id), not joined to the settings.
-        chosen_ids = {
-            name: getattr(network, f"{name}_id")
-            for name in CHOSEN_PAGES
-            if getattr(network, f"{name}_id") is not None
-        }
-        wanted = Q(homepage__isnull=False, live=True) | Q(
-            depth=3, live=True, show_in_menus=True, locale__language_code=code
-        )
-        if page is not None:
-            wanted |= Q(translation_key=page.translation_key, live=True)
-        if chosen_ids:
-            ids = list(chosen_ids.values())
-            keys = Page.objects.filter(pk__in=ids).values("translation_key")
-            wanted |= Q(pk__in=ids) | Q(locale__language_code=code, translation_key__in=keys)
-        # Links and the one-stop window's contacts (its channels): no page's body.
-        rows = without_heavy_fields(
-            Page.objects.filter(wanted), FRAME_TYPES, keep={"ConsultationWindowPage.channels"}
-        ).select_related("locale")
-        rows = [specific(row, FRAME_TYPES) for row in rows.order_by("path")]
-        by_pk = {row.pk: row for row in rows}
-        self.chosen = {name: by_pk[pk] for name, pk in chosen_ids.items() if pk in by_pk}
-        self.homes = {
-            row.locale.language_code: row for row in rows if isinstance(row, HomePage) and row.live
-        }
-        self.home = self.homes.get(code)
-        self.menu = [
-            row
-            for row in rows
-            if self.home is not None
-            and row.depth == self.home.depth + 1
-            and row.path.startswith(self.home.path)
-            and row.live
-            and row.show_in_menus
-            and may_see_page(request, row)
-        ]
-        self.translations = (
-            {
-                row.locale.language_code: row
-                for row in rows
-                if row.translation_key == page.translation_key and row.live
-            }
-            if page is not None
-            else {}
-        )
-        self.localized = {
-            row.translation_key: row for row in rows if row.locale.language_code == code
-        }
+        network = NetworkSettings.for_reader(request)
+        if keeps(request):
+            shared = remembered(request, ("frame", code), lambda: _LanguageFrame(network, code))
+            translations = (
+                remembered(
+                    request, ("translations", page.translation_key), lambda: _translations(page)
+                )
+                if page is not None
+                else {}
+            )
+        else:  # the page's translations in the same query
+            shared = _LanguageFrame(network, code, page)
+            translations = shared.translations
+        self.chosen = shared.chosen
+        self.homes = shared.homes
+        self.home = shared.homes.get(code)
+        self.menu = [row for row in shared.menu if may_see_page(request, row)]
+        self.localized = shared.localized
+        self.translations = translations
 
     @classmethod
     def of(cls, context, page=None):
@@ -117,6 +89,66 @@ class Frame:
 
 
 FRAME_TYPES = [HomePage, ConsultationWindowPage]
+
+
+class _LanguageFrame:
+    """The part of the frame every page of one language shares, in one query; with
+    ``page``, that page's translations in the same query."""
+
+    def __init__(self, network, code, page=None):
+        # The chosen pages themselves come in this query (by id), not joined to the settings.
+        chosen_ids = {
+            name: getattr(network, f"{name}_id")
+            for name in CHOSEN_PAGES
+            if getattr(network, f"{name}_id") is not None
+        }
+        wanted = Q(homepage__isnull=False, live=True) | Q(
+            depth=3, live=True, show_in_menus=True, locale__language_code=code
+        )
+        if chosen_ids:
+            ids = list(chosen_ids.values())
+            keys = Page.objects.filter(pk__in=ids).values("translation_key")
+            wanted |= Q(pk__in=ids) | Q(locale__language_code=code, translation_key__in=keys)
+        if page is not None:
+            wanted |= Q(translation_key=page.translation_key, live=True)
+        # Links and the one-stop window's contacts (its channels): no page's body.
+        rows = without_heavy_fields(
+            Page.objects.filter(wanted), FRAME_TYPES, keep={"ConsultationWindowPage.channels"}
+        ).select_related("locale")
+        rows = [specific(row, FRAME_TYPES) for row in rows.order_by("path")]
+        self.translations = (
+            {
+                row.locale.language_code: row
+                for row in rows
+                if row.translation_key == page.translation_key and row.live
+            }
+            if page is not None
+            else {}
+        )
+        by_pk = {row.pk: row for row in rows}
+        self.chosen = {name: by_pk[pk] for name, pk in chosen_ids.items() if pk in by_pk}
+        self.homes = {
+            row.locale.language_code: row for row in rows if isinstance(row, HomePage) and row.live
+        }
+        home = self.homes.get(code)
+        self.menu = tuple(
+            row
+            for row in rows
+            if home is not None
+            and row.depth == home.depth + 1
+            and row.path.startswith(home.path)
+            and row.live
+            and row.show_in_menus
+        )
+        self.localized = {
+            row.translation_key: row for row in rows if row.locale.language_code == code
+        }
+
+
+def _translations(page):
+    """The live page in every language, by language code: links, not pages to show."""
+    rows = Page.objects.filter(translation_key=page.translation_key, live=True)
+    return {row.locale.language_code: row for row in rows.select_related("locale")}
 
 
 @register.simple_tag(takes_context=True)

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "portal.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "core.cache.FetchFromCacheMiddleware",
+    "core.middleware.SiteMiddleware",
     # Inside the page cache's fetch, so that the cache keeps converted pages.
     "core.furigana_middleware.FuriganaMiddleware",
     "helpfinder.csrf.PageCsrfExemptMiddleware",
