@@ -19,6 +19,8 @@ Tier 3 also rescues words the backend does not stem (SQLite: "parents" for
 "Single-Parent Families").
 """
 
+from functools import lru_cache
+
 from search import ngrams
 from search.text import WORD, base_text, normalize, reading_text, unaccent
 
@@ -27,29 +29,48 @@ def same_word(a, b):
     """The same word give or take a short ending: debt/debts, abuse/abused."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 4:
+    shorter, longer = sorted((len(a), len(b)))
+    if shorter < 4 or longer - shorter > 2:
         return False
-    common = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        common += 1
-    return common >= max(len(a), len(b)) - 2
+    # All but the last two letters of the longer word in common.
+    return a[: longer - 2] == b[: longer - 2]
+
+
+@lru_cache(maxsize=16384)
+def _title_forms(title):
+    """The title's text and words, read without and with its furigana, in normal form:
+    the same titles come back in every search (a few hundred candidates each)."""
+    forms = []
+    for source in dict.fromkeys((base_text(title), reading_text(title))):
+        text = unaccent(normalize(source))
+        words = WORD.findall(text)
+        # Words that can be the same word as a longer or shorter one, by their first two
+        # letters (which two such words always share).
+        long_words = {}
+        for word in words:
+            if len(word) >= 4:
+                long_words.setdefault(word[:2], []).append(word)
+        forms.append((text, frozenset(words), long_words))
+    return tuple(forms)
+
+
+def _has_word(term, words, long_words):
+    if term in words:
+        return True
+    return len(term) >= 4 and any(same_word(term, w) for w in long_words.get(term[:2], ()))
 
 
 def terms_in_title(title, terms):
     """How many of the query terms a title has (read with or without its furigana)."""
     best = 0
-    for source in (base_text(title), reading_text(title)):
-        text = unaccent(normalize(source))
-        words = WORD.findall(text)
+    for text, words, long_words in _title_forms(title):
         found = sum(
             1
             for term in terms
             if (
                 term in text
                 if ngrams.CJK_RUN.fullmatch(term)
-                else any(same_word(term, w) for w in words)
+                else _has_word(term, words, long_words)
             )
         )
         best = max(best, found)

@@ -73,11 +73,16 @@ def _marked(units, query):
         for piece in pieces or ngrams.bigrams(run):
             for part in [piece] if piece in folded else ngrams.bigrams(piece):
                 spans += [(m.start(), m.end()) for m in re.finditer(re.escape(part), folded)]
+    # A word of the text matches a query word that begins with the same two letters.
+    by_start = {}
+    for word in words:
+        by_start.setdefault(word[:2], []).append(word)
     for match in WORD.finditer(folded):
         offset = match.start()
         for is_cjk, run in ngrams.split_runs(match.group()):
             if not is_cjk and any(
-                same_word(w, run) or (len(w) > 2 and run.startswith(w)) for w in words
+                same_word(w, run) or (len(w) > 2 and run.startswith(w))
+                for w in by_start.get(run[:2], ())
             ):
                 spans.append((offset, offset + len(run)))
             offset += len(run)
