@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
+from wagtail.models import Page
 
 from home import admin_views
 
@@ -42,3 +44,26 @@ def register_cards_menu_item():
         icon_name="mobile-alt",
         order=450,  # after images and documents
     )
+
+
+@hooks.register("construct_translated_pages_to_cascade_actions")
+def cascade_from_the_source_language(pages, action):
+    """Unpublishing, deleting or moving a Japanese page does the same to the page in
+    every other language: the same page, translated (wagtail-localize makes
+    translations from Japanese). A window withdrawn in Japanese must not stay open
+    in English. The confirmation page says how many translations go with it.
+
+    Unpublishing takes the translated pages (aliases follow their source on their
+    own); deleting and moving take aliases too, as Wagtail's synchronised trees do.
+    A page in another language is unpublished, deleted or moved on its own.
+    """
+    cascaded = {}
+    for page in pages:
+        if page.locale.language_code != settings.LANGUAGE_CODE:
+            continue
+        others = Page.objects.translation_of(page, inclusive=False)
+        if action == "unpublish":
+            cascaded[page] = others.filter(alias_of__isnull=True).live()
+        elif action in ("delete", "move"):
+            cascaded[page] = others
+    return cascaded

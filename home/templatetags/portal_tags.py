@@ -108,7 +108,11 @@ class _LanguageFrame:
         if chosen_ids:
             ids = list(chosen_ids.values())
             keys = Page.objects.filter(pk__in=ids).values("translation_key")
-            wanted |= Q(pk__in=ids) | Q(locale__language_code=code, translation_key__in=keys)
+            # Their translations only when published (the chosen pages themselves whatever
+            # their state, for their translation key: see ``settings_page``).
+            wanted |= Q(pk__in=ids) | Q(
+                locale__language_code=code, translation_key__in=keys, live=True
+            )
         if page is not None:
             wanted |= Q(translation_key=page.translation_key, live=True)
         # Links and the one-stop window's contacts (its channels): no page's body.
@@ -141,7 +145,9 @@ class _LanguageFrame:
             and row.show_in_menus
         )
         self.localized = {
-            row.translation_key: row for row in rows if row.locale.language_code == code
+            row.translation_key: row
+            for row in rows
+            if row.locale.language_code == code and row.live
         }
 
 
@@ -233,9 +239,15 @@ def settings_page(context, name):
     """A page chosen in the network settings, in the reader's language when translated."""
     frame = Frame.of(context)
     chosen = frame.chosen.get(name)
-    if chosen is None or not may_see_page(context.get("request"), chosen):
+    if chosen is None:
         return None
-    return frame.localized.get(chosen.translation_key, chosen)
+    # A page withdrawn is linked from no page's header or footer, in no language.
+    page = frame.localized.get(chosen.translation_key)
+    if page is None and chosen.live:
+        page = chosen
+    if page is None or not may_see_page(context.get("request"), page):
+        return None
+    return page
 
 
 @register.filter
