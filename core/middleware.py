@@ -3,6 +3,7 @@
 import copy
 
 from django.core.exceptions import DisallowedHost, PermissionDenied
+from django.db import DatabaseError
 from django.http import Http404
 from wagtail.models import Site
 
@@ -57,6 +58,11 @@ class AccessMiddleware:
         return None
 
 
+# Answered without a site: the health checks (which must answer when the database
+# does not) and static files.
+NO_SITE_PREFIXES = ("/healthz", "/static/")
+
+
 class SiteMiddleware:
     """Wagtail's site for the request's host and its root page, kept between requests
     until content changes (core.memo): Wagtail reads them in two queries a request.
@@ -68,11 +74,17 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path.startswith(NO_SITE_PREFIXES):
+            return self.get_response(request)
         try:
             host = request.get_host()
         except DisallowedHost:
             return self.get_response(request)  # refused by CommonMiddleware
-        kept = remembered(request, ("site", host, request.get_port()), lambda: _site(request))
+        try:
+            kept = remembered(request, ("site", host, request.get_port()), lambda: _site(request))
+        except DatabaseError:
+            # The view answers as it would have: the health check says so, a page fails.
+            return self.get_response(request)
         if kept is not None:
             site, root = kept
             request._wagtail_site = copy.copy(site)

@@ -151,3 +151,21 @@ def test_a_host_django_refuses_is_not_looked_up(kept, db):
     SiteMiddleware(lambda request: None)(request)
     assert not hasattr(request, "_wagtail_site")
     assert memo._state["values"] == {}
+
+
+def test_the_health_check_answers_without_looking_up_the_site(kept, client):
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/healthz")
+    assert not any("wagtailcore_site" in query["sql"] for query in queries.captured_queries)
+
+
+def test_a_database_that_fails_the_site_lookup_leaves_the_answer_to_the_view(kept, rf):
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    seen = []
+    request = rf.get("/ja/")
+    with mock.patch("core.middleware._site", side_effect=OperationalError("down")):
+        SiteMiddleware(seen.append)(request)
+    assert seen == [request] and not hasattr(request, "_wagtail_site")
