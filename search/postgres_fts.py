@@ -119,8 +119,9 @@ def _connection():
     return connections[router.db_for_read(get_app_config().get_model("IndexEntry"))]
 
 
-def _statement(backend, queryset, query, limit, connection):
-    """The SQL and parameters of ``ranked_ids``' statement."""
+def _statement(backend, queryset, query, limit, connection, partial_titles=True):
+    """The SQL and parameters of ``ranked_ids``' statement; without ``mixed_hits``
+    unless ``partial_titles``."""
     from modelsearch.backends.database.postgres.weights import get_sql_weights
     from wagtail.search.query import PlainText
 
@@ -130,7 +131,12 @@ def _statement(backend, queryset, query, limit, connection):
     content_types = list(get_descendants_content_types_pks(queryset.model))
     table = connection.ops.quote_name(index_entry._meta.db_table)
     words = getattr(query, "query_string", "").split()
-    mixed = isinstance(query, PlainText) and query.operator == "and" and len(words) > 1
+    mixed = (
+        partial_titles
+        and isinstance(query, PlainText)
+        and query.operator == "and"
+        and len(words) > 1
+    )
 
     def hits(condition, *condition_params):
         return (
@@ -191,7 +197,7 @@ def _statement(backend, queryset, query, limit, connection):
     return " ".join(statement.parts), statement.params
 
 
-def ranked_pks_many(backend, queryset, queries, limit):
+def ranked_pks_many(backend, queryset, queries, limit, partial_titles=None):
     """For each of ``queries``, the pks of its first ``limit`` matches, best first: one statement.
 
     Each query's statement (``ranked_ids``) becomes one array of the row
@@ -201,8 +207,9 @@ def ranked_pks_many(backend, queryset, queries, limit):
     """
     connection = _connection()
     columns, params = [], []
-    for query in queries:
-        sql, query_params = _statement(backend, queryset, query, limit, connection)
+    partial_titles = partial_titles or [True] * len(queries)
+    for query, partial in zip(queries, partial_titles, strict=True):
+        sql, query_params = _statement(backend, queryset, query, limit, connection, partial)
         columns.append(f"ARRAY({sql})")
         params.extend(query_params)
     with connection.cursor() as cursor:

@@ -77,15 +77,19 @@ def build(text, operator="and"):
     return PlainText(" ".join(terms), operator=operator)
 
 
-def _ranked_pks(backend, queryset, built_queries):
+def _ranked_pks(backend, queryset, built_queries, partial_titles=None):
     """For each query, the pks of its first CANDIDATES matches in ``queryset``, best first.
 
-    On PostgreSQL every query is answered by one statement (search.postgres_fts).
+    On PostgreSQL every query is answered by one statement (search.postgres_fts);
+    ``partial_titles`` (one flag a query) says which look for pages whose titles have
+    some of the words before those with all words in the text only.
     """
     if not built_queries:
         return []
     if postgres_fts.handles(backend):
-        return postgres_fts.ranked_pks_many(backend, queryset, built_queries, CANDIDATES)
+        return postgres_fts.ranked_pks_many(
+            backend, queryset, built_queries, CANDIDATES, partial_titles
+        )
     if sqlite_fts.handles(backend):
         return [sqlite_fts.ranked_pks(backend, queryset, b, CANDIDATES) for b in built_queries]
     return [
@@ -113,22 +117,33 @@ def search(queryset, text, backend=None, title_field="title", only=()):
     return search_many(queryset, [text], backend, title_field, only)[0]
 
 
-def search_many(queryset, texts, backend=None, title_field="title", only=()):
+def search_many(
+    queryset, texts, backend=None, title_field="title", only=(), alternatives_from=None
+):
     """``search`` for each of ``texts``, in as few queries as for one.
 
     The every-term searches of all texts in one go (one statement on
     PostgreSQL), then the any-term searches of those that need one, then one
     query for the records of all: a search with its synonyms
     (search.synonyms) costs no more queries than a search without.
+
+    The texts from ``alternatives_from`` on are other words for the first (synonyms):
+    their results weigh less, and on PostgreSQL their every-term searches skip the
+    pages whose titles hold only some of the words (the statement's costliest part on
+    a large site, search.postgres_fts), which would come before the others.
     """
     backend = backend or get_search_backend()
     every = [build(text, "and") for text in texts]
     terms = [built.query_string.split() if built else [] for built in every]
     wanted = [n for n, built in enumerate(every) if built is not None]
+    own = len(texts) if alternatives_from is None else alternatives_from
+    partial_titles = [n < own for n in wanted]
     found = {
         n: [pks]
         for n, pks in zip(
-            wanted, _ranked_pks(backend, queryset, [every[n] for n in wanted]), strict=True
+            wanted,
+            _ranked_pks(backend, queryset, [every[n] for n in wanted], partial_titles),
+            strict=True,
         )
     }
     # With a full list of objects holding every term, those with some come too far down.

@@ -217,7 +217,7 @@ def search(queryset, text, language_code, **kwargs):
     """
     used = alternatives(text, language_code)
     ranked, *others = query.search_many(
-        queryset, [text, *(alternative.text for alternative in used)], **kwargs
+        queryset, [text, *(alternative.text for alternative in used)], alternatives_from=1, **kwargs
     )
     if not used:
         return ranked, []
