@@ -92,5 +92,40 @@ def test_every_process_sees_the_invalidation_through_redis(
             faq.save_revision().publish()
         assert other_process.get(page_cache.GENERATION_KEY) > seen_before
         assert "X-Page-Cache" not in client.get("/en/faq/")
+    finally:  # its own keys: other tests and the benchmark share database 15
+        raw = other_process._cache.get_client(write=True)
+        for key in raw.scan_iter(match=f"{prefix}:*"):
+            raw.delete(key)
+
+
+def test_the_page_cache_keeps_one_redis_client_and_answers_from_many_threads():
+    """Django's client made a new redis.Redis for every command (half of a cached page's
+    CPU time); ours keeps one a connection pool, shared by the threads of a process."""
+    import threading
+    import uuid
+
+    from core.cache_backends import RedisCache
+
+    cache_ = RedisCache("redis://127.0.0.1:6379/10", {"KEY_PREFIX": f"test-{uuid.uuid4().hex}"})
+    client = cache_._cache.get_client(write=True)
+    assert cache_._cache.get_client(write=False) is client
+    errors = []
+
+    def work(n):
+        try:
+            for i in range(50):
+                cache_.set(f"k{n}-{i}", i)
+                assert cache_.get(f"k{n}-{i}") == i
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    try:
+        assert errors == []
+        assert cache_._cache.get_client() is client
     finally:
-        other_process.clear()
+        cache_._clear_own_keys()  # not clear(), which empties the whole database
