@@ -128,9 +128,10 @@ def search_many(
     (search.synonyms) costs no more queries than a search without.
 
     The texts from ``alternatives_from`` on are other words for the first (synonyms):
-    their results weigh less, and on PostgreSQL their every-term searches skip the
-    pages whose titles hold only some of the words (the statement's costliest part on
-    a large site, search.postgres_fts), which would come before the others.
+    their results weigh less; they are searched for pages with all their words only
+    (no any-term search), and on PostgreSQL without the pages whose titles hold only
+    some of the words (the statement's costliest part on a large site,
+    search.postgres_fts), which would come before the others.
     """
     backend = backend or get_search_backend()
     every = [build(text, "and") for text in texts]
@@ -146,8 +147,10 @@ def search_many(
             strict=True,
         )
     }
-    # With a full list of objects holding every term, those with some come too far down.
-    more = [n for n in wanted if len(terms[n]) > 1 and len(found[n][0]) < CANDIDATES]
+    # With a full list of objects holding every term, those with some come too far down;
+    # and a synonym's words are not looked for one by one (「泊まる場所」: every page with
+    # 場所), only the reader's own.
+    more = [n for n in wanted if n < own and len(terms[n]) > 1 and len(found[n][0]) < CANDIDATES]
     any_term = [build(texts[n], "or") for n in more]
     for n, pks in zip(more, _ranked_pks(backend, queryset, any_term), strict=True):
         found[n].append(pks)
