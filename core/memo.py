@@ -9,9 +9,10 @@ compiles their wide queries anew on each request (docs/benchmark.md).
 A value is kept under the page cache's generation (core.cache): every change that
 clears the page cache (a publish, a restriction, the settings …, after the commit)
 moves the generation, and the next request in every process reads the value
-again. Nothing read inside a transaction is kept. A value is kept at most ``SECONDS`` in any case (the home page's upcoming
-events move with the clock), and nothing is kept while the shared cache cannot
-hold the generation (Redis down): a restriction must never outlive its change.
+again. Nothing read inside a transaction is kept. A value is kept at most
+``SECONDS`` in any case (the home page's upcoming events move with the clock),
+and nothing is kept while the shared cache cannot hold the generation (Redis
+down): a restriction must never outlive its change.
 Values are shared between requests: they must not be changed by their users.
 """
 

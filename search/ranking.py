@@ -44,14 +44,18 @@ def _title_forms(title):
     for source in dict.fromkeys((base_text(title), reading_text(title))):
         text = unaccent(normalize(source))
         words = WORD.findall(text)
-        # Words that can be the same word as a longer or shorter one, by their first two
-        # letters (which two such words always share).
-        long_words = {}
-        for word in words:
-            if len(word) >= 4:
-                long_words.setdefault(word[:2], []).append(word)
+        long_words = by_first_letters(word for word in words if len(word) >= 4)
         forms.append((text, frozenset(words), long_words))
     return tuple(forms)
+
+
+def by_first_letters(words):
+    """``words`` by their first two letters: two words that ``same_word`` takes for one
+    (or one the start of the other) always share them, so only those need comparing."""
+    grouped = {}
+    for word in words:
+        grouped.setdefault(word[:2], []).append(word)
+    return grouped
 
 
 def _has_word(term, words, long_words):

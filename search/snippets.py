@@ -14,7 +14,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from search import ngrams
-from search.ranking import same_word
+from search.ranking import by_first_letters, same_word
 from search.text import RUBY_MARKUP, WORD, normalize, unaccent
 
 SNIPPET_LENGTH = 140  # characters shown around the first match
@@ -73,10 +73,7 @@ def _marked(units, query):
         for piece in pieces or ngrams.bigrams(run):
             for part in [piece] if piece in folded else ngrams.bigrams(piece):
                 spans += [(m.start(), m.end()) for m in re.finditer(re.escape(part), folded)]
-    # A word of the text matches a query word that begins with the same two letters.
-    by_start = {}
-    for word in words:
-        by_start.setdefault(word[:2], []).append(word)
+    by_start = by_first_letters(words)
     for match in WORD.finditer(folded):
         offset = match.start()
         for is_cjk, run in ngrams.split_runs(match.group()):
