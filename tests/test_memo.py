@@ -17,7 +17,7 @@ from wagtail.models import PageViewRestriction
 from core import cache as page_cache
 from core import memo
 from core.middleware import SiteMiddleware
-from tests.auth import log_in
+from tests.auth import log_in, log_in_password_only
 
 
 @pytest.fixture
@@ -84,6 +84,29 @@ def test_a_members_home_page_is_not_kept_for_anonymous_readers(
     assert news.url in member_client.get("/ja/").content.decode()
     assert news.url not in client.get("/ja/").content.decode()
     assert news.url in member_client.get("/ja/").content.decode()
+
+
+@pytest.mark.parametrize("session", ["password only", "timed out"])
+def test_a_half_or_ended_session_neither_sees_nor_leaves_a_members_home_page(
+    client, kept, member, pages, settings, session, django_capture_on_commit_callbacks
+):
+    news = pages["ja"]["network-launch"]
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=news, restriction_type=PageViewRestriction.LOGIN)
+    idle = settings.MEMBERS_IDLE_TIMEOUT
+    asking = Client()
+    if session == "password only":
+        log_in_password_only(asking, member)
+    else:
+        log_in(asking, member)
+        settings.MEMBERS_IDLE_TIMEOUT = -1
+    assert news.url not in asking.get("/ja/").content.decode()
+    assert news.url not in client.get("/ja/").content.decode()
+    settings.MEMBERS_IDLE_TIMEOUT = idle
+    verified = Client()
+    log_in(verified, member)
+    assert news.url in verified.get("/ja/").content.decode()
+    assert news.url not in client.get("/ja/").content.decode()
 
 
 def test_nothing_read_inside_a_transaction_is_kept(client, settings, pages):
